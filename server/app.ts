@@ -1,0 +1,92 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import type { Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import type { Config } from "./config.js";
+import { type Context, createContext } from "./context.js";
+import type { Database } from "./db/client.js";
+import { runWithCounter } from "./db/statements.js";
+import { formatError } from "./graphql/errors.js";
+import { buildSchema } from "./graphql/schema.js";
+import { viewerFromAuthorization } from "./modules/sessions/sessions.service.js";
+import type { Logger } from "./logger.js";
+
+export interface App {
+  express: Express;
+  /** Stops GraphQL: the HTTP server stops taking requests and in-flight ones finish first. */
+  stop(): Promise<void>;
+}
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** The server the app will be mounted on, so shutdown can drain it. */
+  httpServer: Server;
+}
+
+export async function createApp({ config, database, logger, httpServer }: AppDeps): Promise<App> {
+  const production = config.env === "production";
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    formatError: formatError(logger),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    // Cross-site request forgery: refuse simple requests without a preflight.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use((req, res, next) => {
+    const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
+    res.setHeader("x-request-id", requestId);
+    res.locals.requestId = requestId;
+    // Every SQL statement this request runs is counted (X-SQL-Statements; benchmarks and tests read it).
+    const counter = { statements: 0 };
+    res.locals.counter = counter;
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+      if (!res.headersSent) res.setHeader("x-sql-statements", String(counter.statements));
+      return writeHead(...args);
+    }) as typeof res.writeHead;
+    runWithCounter(counter, next);
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await database.ping();
+      res.json({ status: "ready", database: database.kind });
+    } catch (err) {
+      logger.warn({ err }, "readiness check failed");
+      res.status(503).json({ status: "unavailable" });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb", type: ["application/json", "application/graphql-response+json"] }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const viewer = await viewerFromAuthorization(database.db, config, req.header("authorization"));
+        return createContext({ db: database.db, config, viewer, requestId: res.locals.requestId as string });
+      },
+    }),
+  );
+
+  return { express: app, stop: () => apollo.stop() };
+}
