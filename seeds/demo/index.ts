@@ -1,7 +1,8 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../../server/db/client.js";
 import { members } from "../../server/db/tables/index.js";
-import { DEMO_PASSWORD, type DemoUser, loadDemoNetwork, presentDemoUsers } from "./network.js";
+import { DEMO_PASSWORD, type DemoUser, presentDemoUsers } from "./accounts.js";
+import { loadDemoNetwork } from "./network.js";
 
 /**
  * Loads the demo network into an empty database; a database that already has

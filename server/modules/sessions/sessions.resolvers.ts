@@ -4,6 +4,7 @@ import * as sessions from "./sessions.service.js";
 export const sessionsResolvers: Resolvers = {
   Query: {
     me: (_, __, ctx) => sessions.me(ctx),
+    demoSignIns: (_, __, ctx) => sessions.demoSignIns(ctx),
   },
   Mutation: {
     login: (_, { email, password }, ctx) => sessions.login(ctx, email, password),

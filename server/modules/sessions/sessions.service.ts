@@ -11,6 +11,7 @@ import type { Viewer } from "../../policy/sharing.policy.js";
 import { transaction } from "../shared/records.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import * as repo from "./sessions.repository.js";
+import { DEMO_PASSWORD, presentDemoUsers } from "../../../seeds/demo/accounts.js";
 
 export interface SessionResult {
   accessToken: string;
@@ -100,4 +101,11 @@ export async function viewerFromAuthorization(
   const row = await repo.findSessionUser(db, claims.sub, claims.sid);
   if (!row || row.disabled || !row.session_open) return null;
   return { userId: row.id, memberId: row.member_id, role: row.role, email: row.email, sessionId: claims.sid };
+}
+
+/** Demo accounts are advertised only when the server runs demo data, and only those that exist. */
+export async function demoSignIns(ctx: Context) {
+  if (!ctx.config.demoData) return [];
+  const present = await presentDemoUsers(ctx.db);
+  return present.map((u) => ({ email: u.email, role: u.role, memberName: u.member, password: DEMO_PASSWORD }));
 }
