@@ -1,8 +1,9 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
+import helmet from "helmet";
 import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Config } from "./config.js";
@@ -11,6 +12,7 @@ import type { Database } from "./db/client.js";
 import { runWithCounter } from "./db/statements.js";
 import { formatError } from "./graphql/errors.js";
 import { buildSchema } from "./graphql/schema.js";
+import { armor, costLimitPlugin } from "./graphql/limits.js";
 import { viewerFromAuthorization } from "./modules/sessions/sessions.service.js";
 import type { Logger } from "./logger.js";
 
@@ -30,8 +32,11 @@ export interface AppDeps {
 
 export async function createApp({ config, database, logger, httpServer }: AppDeps): Promise<App> {
   const production = config.env === "production";
+  const schema = buildSchema();
+  const limits = armor();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
+    validationRules: limits.validationRules,
     formatError: formatError(logger),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -39,6 +44,8 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     plugins: [
+      ...(limits.plugins as ApolloServerPlugin<Context>[]),
+      costLimitPlugin(schema),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -47,6 +54,14 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(
+    helmet({
+      // The web client is served from this origin; inline styles come from React.
+      contentSecurityPolicy: {
+        directives: { "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"] },
+      },
+    }),
+  );
   app.set("trust proxy", "loopback");
 
   app.use((req, res, next) => {
@@ -87,6 +102,26 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
       },
     }),
   );
+
+  // Body-parser failures (oversized or malformed bodies) answer in JSON with their status (413, 400).
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 500;
+    if (res.headersSent) return next(err);
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: "Request body too large.", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      res.status(status).json({ errors: [{ message: "Malformed request.", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    logger.error({ err, requestId: res.locals.requestId }, "unhandled error");
+    res.status(500).json({ errors: [{ message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+  });
+
+  // A slow or stalled client cannot hold a connection open indefinitely.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 15_000;
 
   return { express: app, stop: () => apollo.stop() };
 }

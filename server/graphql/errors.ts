@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { AppError } from "../errors.js";
+import { limitMessage } from "./limits.js";
 
 const KNOWN = new Set([
   "UNAUTHENTICATED",
@@ -35,6 +36,8 @@ export function formatError(log: ErrorLog) {
       };
     }
     const code = formatted.extensions?.code;
+    const limit = limitMessage(formatted.message);
+    if (limit) return { message: limit, extensions: { code: "BAD_USER_INPUT" } };
     if (typeof code === "string" && KNOWN.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }

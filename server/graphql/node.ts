@@ -1,8 +1,14 @@
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
+import * as investors from "../modules/investors/investors.service.js";
+import * as opportunities from "../modules/opportunities/opportunities.service.js";
 import * as organisations from "../modules/organisations/organisations.service.js";
+import * as partnerships from "../modules/partnerships/partnerships.service.js";
 import * as people from "../modules/people/people.service.js";
 import * as places from "../modules/places/places.service.js";
+import * as visits from "../modules/visits/visits.service.js";
+import * as interactions from "../modules/interactions/interactions.service.js";
+import * as priorities from "../modules/priorities/priorities.service.js";
 import * as members from "../modules/members/members.service.js";
 import type { Resolvers } from "./generated.js";
 import { parseGlobalId } from "./global-id.js";
@@ -20,6 +26,12 @@ export const nodeTypes: Record<string, NodeType> = {
   Place: { load: places.get, archive: places.archive },
   Organisation: { load: organisations.get, archive: organisations.archive },
   Person: { load: people.get, archive: people.archive },
+  Visit: { load: visits.get, archive: visits.archive },
+  Interaction: { load: interactions.get, archive: interactions.archive },
+  Partnership: { load: partnerships.get, archive: partnerships.archive },
+  Priority: { load: priorities.get, archive: priorities.archive },
+  Opportunity: { load: opportunities.get, archive: opportunities.archive },
+  InvestorProfile: { load: investors.get, archive: investors.archive },
 };
 
 
@@ -27,6 +39,7 @@ const tagged = <T extends object>(row: T | null, typename: string) => (row ? { .
 
 export const nodeResolvers: Resolvers = {
   Query: {
+    ping: () => "pong",
     node: async (_, { id }, ctx) => {
       const parsed = parseGlobalId(id);
       if (!parsed) throw badInput("id", "id is not a valid id.");
