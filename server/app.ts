@@ -98,7 +98,13 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await viewerFromAuthorization(database.db, config, req.header("authorization"));
-        return createContext({ db: database.db, config, viewer, requestId: res.locals.requestId as string });
+        return createContext({
+          db: database.db,
+          config,
+          viewer,
+          requestId: res.locals.requestId as string,
+          clientAddress: req.ip,
+        });
       },
     }),
   );

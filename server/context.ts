@@ -10,10 +10,18 @@ export interface Context {
   db: Db;
   config: Config;
   requestId: string;
+  /** The client's address (for sign-in throttling); never logged with personal data. */
+  clientAddress?: string;
   loaders: Loaders;
 }
 
-export function createContext(args: { db: Db; config: Config; viewer: Viewer | null; requestId?: string }): Context {
+export function createContext(args: {
+  db: Db;
+  config: Config;
+  viewer: Viewer | null;
+  requestId?: string;
+  clientAddress?: string;
+}): Context {
   const ctx = { ...args, requestId: args.requestId ?? randomUUID() } as Context;
   // Per request, so the DataLoader cache never crosses users.
   ctx.loaders = createLoaders(ctx);

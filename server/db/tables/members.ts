@@ -65,3 +65,12 @@ export const refreshTokens = pgTable(
   ],
 );
 
+
+// Sign-in throttling lives in the database so it holds across server instances.
+// key: "account:<email>" or "ip:<address>".
+export const signInThrottles = pgTable("sign_in_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});

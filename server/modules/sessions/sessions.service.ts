@@ -11,6 +11,7 @@ import type { Viewer } from "../../policy/sharing.policy.js";
 import { transaction } from "../shared/records.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import * as repo from "./sessions.repository.js";
+import { THROTTLE, clearAccount, isLocked, recordFailure, throttleKeys } from "./throttle.js";
 import { DEMO_PASSWORD, presentDemoUsers } from "../../../seeds/demo/accounts.js";
 
 export interface SessionResult {
@@ -22,6 +23,7 @@ export interface SessionResult {
 
 // One message for every sign-in failure, so the API does not reveal which emails exist.
 const BAD_CREDENTIALS = "Email or password is incorrect.";
+const LOCKED = "Too many failed sign-in attempts. Wait 15 minutes and try again.";
 
 async function issue(ctx: Context, db: Db, user: UserRow, familyId?: string): Promise<SessionResult> {
   const config = ctx.config;
@@ -44,10 +46,20 @@ async function issue(ctx: Context, db: Db, user: UserRow, familyId?: string): Pr
 }
 
 export async function login(ctx: Context, email: string, password: string): Promise<SessionResult> {
+  const keys = throttleKeys(email, ctx.clientAddress);
+  if (await isLocked(ctx.db, keys.address ? [keys.account, keys.address] : [keys.account])) {
+    // Locks apply to any email string, existing or not, so this reveals nothing.
+    throw unauthenticated(LOCKED);
+  }
   const user = await repo.findUserByEmail(ctx.db, email.trim().toLowerCase());
   // Verify against a decoy when the email is unknown: same cost, same answer.
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  if (!user || !ok || user.disabledAt) throw unauthenticated(BAD_CREDENTIALS);
+  if (!user || !ok || user.disabledAt) {
+    await recordFailure(ctx.db, keys.account, THROTTLE.perAccount);
+    if (keys.address) await recordFailure(ctx.db, keys.address, THROTTLE.perAddress);
+    throw unauthenticated(BAD_CREDENTIALS);
+  }
+  await clearAccount(ctx.db, keys.account);
   return transaction(ctx, async (tx) => {
     await repo.touchLastLogin(tx, user.id);
     const session = await issue(ctx, tx, user);
