@@ -13,8 +13,18 @@ import { runWithCounter } from "./db/statements.js";
 import { formatError } from "./graphql/errors.js";
 import { buildSchema } from "./graphql/schema.js";
 import { armor, costLimitPlugin } from "./graphql/limits.js";
+import { createMetrics } from "./observability/metrics.js";
+import { pinoHttp } from "pino-http";
 import { viewerFromAuthorization } from "./modules/sessions/sessions.service.js";
 import type { Logger } from "./logger.js";
+
+const KNOWN_ROUTES = new Set(["/graphql", "/healthz", "/readyz", "/metrics"]);
+/** A bounded label set: ids in paths must not explode the metric's cardinality. */
+function routeLabel(path: string): string {
+  if (KNOWN_ROUTES.has(path)) return path;
+  const first = path.split("/")[1];
+  return first ? `/${first}/*` : "/";
+}
 
 export interface App {
   express: Express;
@@ -32,6 +42,7 @@ export interface AppDeps {
 
 export async function createApp({ config, database, logger, httpServer }: AppDeps): Promise<App> {
   const production = config.env === "production";
+  const metrics = createMetrics(database.pool);
   const schema = buildSchema();
   const limits = armor();
   const apollo = new ApolloServer<Context>({
@@ -46,6 +57,7 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       costLimitPlugin(schema),
+      metrics.graphqlPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -76,9 +88,29 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
       if (!res.headersSent) res.setHeader("x-sql-statements", String(counter.statements));
       return writeHead(...args);
     }) as typeof res.writeHead;
+    const route = routeLabel(req.path); // read now: mounted routers rewrite req.path later
+    res.on("finish", () => {
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
     runWithCounter(counter, next);
   });
+  // One line per request: id, method, path (no query string: it may carry names), status, time.
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => String(res.getHeader("x-request-id")),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+    }),
+  );
 
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("content-type", metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

@@ -14,6 +14,9 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DEMO_DATA: z.enum(["true", "false"]).optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Key rotation: tokens signed with the previous key stay valid until the given instant.
+  JWT_PREVIOUS_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_PREVIOUS_SECRET_UNTIL: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant, e.g. 2026-12-01T00:00:00Z" }).optional(),
   JWT_ISSUER: z.string().default("entente"),
   JWT_AUDIENCE: z.string().default("entente-api"),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
@@ -27,7 +30,14 @@ export interface Config {
   host: string;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; poolMax: number };
   demoData: boolean;
-  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
+  jwt: {
+    secret: string;
+    previous: { secret: string; until: Date } | null;
+    issuer: string;
+    audience: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+  };
   logLevel: string;
 }
 
@@ -46,9 +56,12 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
-  if (e.NODE_ENV === "production" && !e.JWT_SECRET) {
-    throw new ConfigError(["JWT_SECRET: required when NODE_ENV=production"]);
+  const problems: string[] = [];
+  if (e.NODE_ENV === "production" && !e.JWT_SECRET) problems.push("JWT_SECRET: required when NODE_ENV=production");
+  if (Boolean(e.JWT_PREVIOUS_SECRET) !== Boolean(e.JWT_PREVIOUS_SECRET_UNTIL)) {
+    problems.push("JWT_PREVIOUS_SECRET_UNTIL: set both JWT_PREVIOUS_SECRET and JWT_PREVIOUS_SECRET_UNTIL, or neither");
   }
+  if (problems.length) throw new ConfigError(problems);
   const database: Config["database"] = e.DATABASE_URL
     ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
     : { kind: "pglite", dataDir: e.DATA_DIR };
@@ -62,6 +75,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     demoData: e.DEMO_DATA ? e.DEMO_DATA === "true" : database.kind === "pglite",
     jwt: {
       secret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      previous:
+        e.JWT_PREVIOUS_SECRET && e.JWT_PREVIOUS_SECRET_UNTIL
+          ? { secret: e.JWT_PREVIOUS_SECRET, until: new Date(e.JWT_PREVIOUS_SECRET_UNTIL) }
+          : null,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -21,9 +21,9 @@ export function signAccessToken(config: Config["jwt"], userId: string, sessionId
   });
 }
 
-export function verifyAccessToken(config: Config["jwt"], token: string): AccessClaims | null {
+function verifyWith(config: Config["jwt"], secret: string, token: string): AccessClaims | null {
   try {
-    const payload = jwt.verify(token, config.secret, {
+    const payload = jwt.verify(token, secret, {
       algorithms: [ALGORITHM],
       issuer: config.issuer,
       audience: config.audience,
@@ -35,6 +35,13 @@ export function verifyAccessToken(config: Config["jwt"], token: string): AccessC
   } catch {
     return null;
   }
+}
+
+/** Current key first; the previous key only during its rotation overlap. */
+export function verifyAccessToken(config: Config["jwt"], token: string, now = new Date()): AccessClaims | null {
+  const claims = verifyWith(config, config.secret, token);
+  if (claims || !config.previous || now >= config.previous.until) return claims;
+  return verifyWith(config, config.previous.secret, token);
 }
 
 export function newRefreshToken(): string {
