@@ -51,7 +51,9 @@ export class ConfigError extends Error {
 const DEV_JWT_SECRET = "entente-development-secret-do-not-use-in-production";
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable means "not set" (as shells and compose files often pass them).
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = Env.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
