@@ -46,6 +46,21 @@ const config: CodegenConfig = {
         defaultMapper: "Partial<{T}>",
       },
     },
+    // The web client's operations (client/src/features/*/*.graphql), typed as TypedDocumentNodes.
+    "client/src/generated/": {
+      documents: ["client/src/**/*.graphql", "client/src/**/*.tsx"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: "string", Date: "string", ID: "string" },
+        avoidOptionals: { field: true, inputValue: false },
+        defaultScalarType: "unknown",
+        nonOptionalTypename: true,
+        skipTypeNameForRoot: true,
+      },
+    },
   },
 };
 export default config;

@@ -55,6 +55,71 @@ export type AlumniTieInput = {
   universityId: Scalars['ID']['input'];
 };
 
+/** What it is about: at most one of interactionId, personId, organisationId, partnershipId, visitId and opportunityId. */
+export type CreateFollowUpInput = {
+  /** A user of your member; defaults to you. Null leaves it unassigned. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  interactionId?: InputMaybe<Scalars['ID']['input']>;
+  opportunityId?: InputMaybe<Scalars['ID']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  partnershipId?: InputMaybe<Scalars['ID']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Defaults to OPEN. */
+  status?: InputMaybe<FollowUpStatus>;
+  title: Scalars['String']['input'];
+  visibility?: InputMaybe<Visibility>;
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateInteractionInput = {
+  /** Defaults to IN_PERSON. */
+  channel?: InputMaybe<InteractionChannel>;
+  /** Users of your own member who attended. */
+  internalAttendeeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind: InteractionKind;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  notesSensitive?: InputMaybe<Scalars['Boolean']['input']>;
+  occurredAt: Scalars['DateTime']['input'];
+  organisationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** People who took part. */
+  participantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  subject: Scalars['String']['input'];
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+  visibility?: InputMaybe<Visibility>;
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateInvestorProfileInput = {
+  investorType: InvestorType;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exactly one of personId and organisationId. */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  stages?: InputMaybe<Array<Scalars['String']['input']>>;
+  ticketMaxGbp?: InputMaybe<Scalars['Float']['input']>;
+  ticketMinGbp?: InputMaybe<Scalars['Float']['input']>;
+  visibility?: InputMaybe<Visibility>;
+};
+
+export type CreateOpportunityInput = {
+  /** Whole pounds. */
+  capitalValueGbp?: InputMaybe<Scalars['Float']['input']>;
+  jobs?: InputMaybe<Scalars['Int']['input']>;
+  landOn?: InputMaybe<Scalars['Date']['input']>;
+  likelihood?: InputMaybe<Scalars['Int']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to PROSPECT. */
+  stage?: InputMaybe<OpportunityStage>;
+  title: Scalars['String']['input'];
+  visibility?: InputMaybe<Visibility>;
+};
+
 export type CreateOrganisationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   kind: OrganisationKind;
@@ -65,6 +130,20 @@ export type CreateOrganisationInput = {
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   visibility?: InputMaybe<Visibility>;
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreatePartnershipInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: PartnershipKind;
+  leadMemberId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  parties?: InputMaybe<Array<PartnershipPartyInput>>;
+  renewalDueOn?: InputMaybe<Scalars['Date']['input']>;
+  signedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Defaults to ACTIVE. */
+  status?: InputMaybe<PartnershipStatus>;
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+  visibility?: InputMaybe<Visibility>;
 };
 
 export type CreatePersonInput = {
@@ -97,6 +176,19 @@ export type CreatePlaceInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A priority needs a country, a sector, or both. */
+export type CreatePriorityInput = {
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** NATIONAL needs a network or government unit member. */
+  scope: PriorityScope;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+  /** 1 to 10; defaults to 1. */
+  weight?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CreateUserInput = {
   email: Scalars['String']['input'];
   jobTitle?: InputMaybe<Scalars['String']['input']>;
@@ -105,6 +197,248 @@ export type CreateUserInput = {
   password: Scalars['String']['input'];
   role: Role;
 };
+
+export type CreateVisitInput = {
+  /** Places in itinerary order. */
+  destinationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  direction: VisitDirection;
+  /** Must not be before startsOn. */
+  endsOn: Scalars['Date']['input'];
+  /** Defaults to your member. */
+  leadMemberId?: InputMaybe<Scalars['ID']['input']>;
+  objectives?: InputMaybe<Scalars['String']['input']>;
+  participatingMemberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsOn: Scalars['Date']['input'];
+  /** Defaults to PLANNED. */
+  status?: InputMaybe<VisitStatus>;
+  title: Scalars['String']['input'];
+  visibility?: InputMaybe<Visibility>;
+};
+
+/** A demo account, listed on the sign-in screen when the server runs demo data. */
+export type DemoSignIn = {
+  __typename?: 'DemoSignIn';
+  email: Scalars['String']['output'];
+  memberName: Scalars['String']['output'];
+  password: Scalars['String']['output'];
+  role: Role;
+};
+
+/** A task from an interaction or on any record. It is about at most one record, shown only when you can see it. */
+export type FollowUp = Node & Owned & {
+  __typename?: 'FollowUp';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A user of the owner member. */
+  assignee?: Maybe<User>;
+  canEdit: Scalars['Boolean']['output'];
+  /** When it was first marked DONE; null unless DONE. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  dueOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  interaction?: Maybe<Interaction>;
+  opportunity?: Maybe<Opportunity>;
+  organisation?: Maybe<Organisation>;
+  /** OPEN and due before today (UTC). */
+  overdue: Scalars['Boolean']['output'];
+  ownerMember: Member;
+  partnership?: Maybe<Partnership>;
+  person?: Maybe<Person>;
+  status: FollowUpStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+  visit?: Maybe<Visit>;
+};
+
+export type FollowUpConnection = {
+  __typename?: 'FollowUpConnection';
+  edges: Array<FollowUpEdge>;
+  nodes: Array<FollowUp>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FollowUpEdge = {
+  __typename?: 'FollowUpEdge';
+  cursor: Scalars['String']['output'];
+  node: FollowUp;
+};
+
+export type FollowUpFilter = {
+  /** Only follow-ups assigned to you. */
+  assignedToMe?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Due strictly before this date. */
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: only overdue ones; false: only those not overdue. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only records owned by your member. */
+  ownedByMe?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<FollowUpStatus>;
+};
+
+export type FollowUpStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'OPEN';
+
+/** One entry in the meeting history: a meeting, call, email, event or visit encounter. */
+export type Interaction = Node & Owned & {
+  __typename?: 'Interaction';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  canEdit: Scalars['Boolean']['output'];
+  channel: InteractionChannel;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Users of the owner member who attended. */
+  internalAttendees: Array<User>;
+  kind: InteractionKind;
+  /** The user who logged it. */
+  loggedBy?: Maybe<User>;
+  /** Null for other members when notesSensitive is true. */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Sensitive notes are shown to the owner member only, even on a NETWORK record. */
+  notesSensitive: Scalars['Boolean']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** The organisations involved that you can see. */
+  organisations: Array<Organisation>;
+  outcome?: Maybe<Scalars['String']['output']>;
+  ownerMember: Member;
+  /** The people who took part that you can see. */
+  participants: Array<Person>;
+  place?: Maybe<Place>;
+  subject: Scalars['String']['output'];
+  themes: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+  /** The visit this took place on, when you can see it. */
+  visit?: Maybe<Visit>;
+};
+
+export type InteractionChannel =
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'OTHER'
+  | 'PHONE'
+  | 'VIDEO';
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  edges: Array<InteractionEdge>;
+  nodes: Array<Interaction>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InteractionEdge = {
+  __typename?: 'InteractionEdge';
+  cursor: Scalars['String']['output'];
+  node: Interaction;
+};
+
+export type InteractionFilter = {
+  /** Interactions at a place in this country (ISO 3166-1 alpha-2). */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Occurred at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<InteractionKind>;
+  /** Interactions involving this organisation. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only records owned by your member. */
+  ownedByMe?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Interactions this person took part in. */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Occurred at or before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type InteractionKind =
+  | 'CALL'
+  | 'EMAIL'
+  | 'EVENT'
+  | 'INWARD_DELEGATION'
+  | 'MEETING'
+  | 'MISSION_MEETING'
+  | 'MOU_SIGNING'
+  | 'ROUNDTABLE'
+  | 'SITE_VISIT';
+
+/**
+ * How a person or an organisation invests. A profile is visible when it is shared
+ * with you AND you can see the person or organisation it describes.
+ */
+export type InvestorProfile = Node & Owned & {
+  __typename?: 'InvestorProfile';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  canEdit: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  investorType: InvestorType;
+  notes?: Maybe<Scalars['String']['output']>;
+  /** The organisation this profile describes; null when you cannot see it. */
+  organisation?: Maybe<Organisation>;
+  ownerMember: Member;
+  /** The person this profile describes (exactly one of person and organisation is set); null when you cannot see it. */
+  person?: Maybe<Person>;
+  sectors: Array<Scalars['String']['output']>;
+  /** Investment stages, e.g. seed, series A, growth. */
+  stages: Array<Scalars['String']['output']>;
+  /** Largest ticket, in whole pounds sterling. */
+  ticketMaxGbp?: Maybe<Scalars['Float']['output']>;
+  /** Smallest ticket, in whole pounds sterling. */
+  ticketMinGbp?: Maybe<Scalars['Float']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+};
+
+export type InvestorProfileConnection = {
+  __typename?: 'InvestorProfileConnection';
+  edges: Array<InvestorProfileEdge>;
+  nodes: Array<InvestorProfile>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InvestorProfileEdge = {
+  __typename?: 'InvestorProfileEdge';
+  cursor: Scalars['String']['output'];
+  node: InvestorProfile;
+};
+
+/**
+ * Ticket filters match profiles whose ticket range overlaps the one asked for
+ * (a missing minimum or maximum is open-ended); profiles with no ticket range at
+ * all do not match a ticket filter.
+ */
+export type InvestorProfileFilter = {
+  /** Where the person or organisation is (ISO 3166-1 alpha-2). */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  investorType?: InputMaybe<InvestorType>;
+  ownedByMe?: InputMaybe<Scalars['Boolean']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  /** Whole pounds: the profile invests at least this much in one ticket. */
+  ticketAtLeast?: InputMaybe<Scalars['Float']['input']>;
+  /** Whole pounds: the profile invests at most this much in one ticket. */
+  ticketAtMost?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type InvestorType =
+  | 'ANGEL'
+  | 'CORPORATE'
+  | 'FAMILY_OFFICE'
+  | 'INSTITUTIONAL'
+  | 'OTHER'
+  | 'PRIVATE_EQUITY'
+  | 'SOVEREIGN_WEALTH'
+  | 'VENTURE_CAPITAL';
 
 export type LawfulBasis =
   | 'CONSENT'
@@ -167,21 +501,35 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Archive any owned record by global id (hidden from lists; kept for history). */
   archive?: Maybe<Node>;
+  createFollowUp: FollowUp;
+  createInteraction: Interaction;
+  createInvestorProfile: InvestorProfile;
+  createOpportunity: Opportunity;
   createOrganisation: Organisation;
+  createPartnership: Partnership;
   createPerson: Person;
   createPlace: Place;
+  createPriority: Priority;
   /** Admins add users to their own member. */
   createUser: User;
+  createVisit: Visit;
   login: Session;
   /** Ends this session: its refresh tokens stop working and its access token is refused on the next request. */
   logout: Scalars['Boolean']['output'];
   refreshSession: Session;
+  updateFollowUp: FollowUp;
+  updateInteraction: Interaction;
+  updateInvestorProfile: InvestorProfile;
   /** Admins of a member change its details. */
   updateMember: Member;
+  updateOpportunity: Opportunity;
   updateOrganisation: Organisation;
+  updatePartnership: Partnership;
   updatePerson: Person;
   updatePlace: Place;
+  updatePriority: Priority;
   updateUser: User;
+  updateVisit: Visit;
 };
 
 
@@ -191,8 +539,33 @@ export type MutationArchiveArgs = {
 };
 
 
+export type MutationCreateFollowUpArgs = {
+  input: CreateFollowUpInput;
+};
+
+
+export type MutationCreateInteractionArgs = {
+  input: CreateInteractionInput;
+};
+
+
+export type MutationCreateInvestorProfileArgs = {
+  input: CreateInvestorProfileInput;
+};
+
+
+export type MutationCreateOpportunityArgs = {
+  input: CreateOpportunityInput;
+};
+
+
 export type MutationCreateOrganisationArgs = {
   input: CreateOrganisationInput;
+};
+
+
+export type MutationCreatePartnershipArgs = {
+  input: CreatePartnershipInput;
 };
 
 
@@ -206,8 +579,18 @@ export type MutationCreatePlaceArgs = {
 };
 
 
+export type MutationCreatePriorityArgs = {
+  input: CreatePriorityInput;
+};
+
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+export type MutationCreateVisitArgs = {
+  input: CreateVisitInput;
 };
 
 
@@ -222,6 +605,27 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationUpdateFollowUpArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateFollowUpInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateInteractionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateInteractionInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateInvestorProfileArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateInvestorProfileInput;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdateMemberArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMemberInput;
@@ -229,9 +633,23 @@ export type MutationUpdateMemberArgs = {
 };
 
 
+export type MutationUpdateOpportunityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOpportunityInput;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdateOrganisationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateOrganisationInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdatePartnershipArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePartnershipInput;
   version: Scalars['Int']['input'];
 };
 
@@ -250,15 +668,90 @@ export type MutationUpdatePlaceArgs = {
 };
 
 
+export type MutationUpdatePriorityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePriorityInput;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdateUserArgs = {
   id: Scalars['ID']['input'];
   input: UpdateUserInput;
   version: Scalars['Int']['input'];
 };
 
+
+export type MutationUpdateVisitArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateVisitInput;
+  version: Scalars['Int']['input'];
+};
+
 export type Node = {
   id: Scalars['ID']['output'];
 };
+
+/** An investment, trade or research lead. */
+export type Opportunity = Node & Owned & {
+  __typename?: 'Opportunity';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  canEdit: Scalars['Boolean']['output'];
+  /** Capital value in whole pounds sterling (exact up to 10^15). */
+  capitalValueGbp?: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  jobs?: Maybe<Scalars['Int']['output']>;
+  /** When the opportunity is expected to land. */
+  landOn?: Maybe<Scalars['Date']['output']>;
+  /** Percentage, 0 to 100. */
+  likelihood?: Maybe<Scalars['Int']['output']>;
+  /** The organisation, when you can see it. */
+  organisation?: Maybe<Organisation>;
+  ownerMember: Member;
+  /** The contact person, when you can see them. */
+  person?: Maybe<Person>;
+  sector?: Maybe<Scalars['String']['output']>;
+  stage: OpportunityStage;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+};
+
+export type OpportunityConnection = {
+  __typename?: 'OpportunityConnection';
+  edges: Array<OpportunityEdge>;
+  nodes: Array<Opportunity>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OpportunityEdge = {
+  __typename?: 'OpportunityEdge';
+  cursor: Scalars['String']['output'];
+  node: Opportunity;
+};
+
+export type OpportunityFilter = {
+  /** The organisation's or the person's place is in this country (only those you can see count). */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only records owned by your member. */
+  ownedByMe?: InputMaybe<Scalars['Boolean']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sector equals this (case-insensitive). */
+  sector?: InputMaybe<Scalars['String']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
+};
+
+export type OpportunityStage =
+  | 'ACTIVE'
+  | 'LOST'
+  | 'PROSPECT'
+  | 'VERIFY_WIN'
+  | 'WON';
 
 /** An external partner: a government, diplomatic post, university, company, investor, trade body or NGO. */
 export type Organisation = Node & Owned & {
@@ -270,6 +763,10 @@ export type Organisation = Node & Owned & {
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Interactions you can see that involved this organisation, newest first. */
+  interactions: InteractionConnection;
+  /** Investor profiles of this organisation that you can see. */
+  investorProfiles: Array<InvestorProfile>;
   kind: OrganisationKind;
   name: Scalars['String']['output'];
   nameLatin?: Maybe<Scalars['String']['output']>;
@@ -282,6 +779,13 @@ export type Organisation = Node & Owned & {
   version: Scalars['Int']['output'];
   visibility: Visibility;
   website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An external partner: a government, diplomatic post, university, company, investor, trade body or NGO. */
+export type OrganisationInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type OrganisationConnection = {
@@ -338,6 +842,96 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A sister-city or partner-city link, friendship, MoU, research collaboration, or trade or investment agreement. */
+export type Partnership = Node & Owned & {
+  __typename?: 'Partnership';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  canEdit: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: PartnershipKind;
+  /** The member leading the relationship (not necessarily the owner of this record). */
+  leadMember?: Maybe<Member>;
+  name: Scalars['String']['output'];
+  ownerMember: Member;
+  /** Parties that are places, and parties that are organisations you can see; UK side first. */
+  parties: Array<PartnershipParty>;
+  renewalDueOn?: Maybe<Scalars['Date']['output']>;
+  signedOn?: Maybe<Scalars['Date']['output']>;
+  status: PartnershipStatus;
+  themes: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+};
+
+export type PartnershipConnection = {
+  __typename?: 'PartnershipConnection';
+  edges: Array<PartnershipEdge>;
+  nodes: Array<Partnership>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnershipEdge = {
+  __typename?: 'PartnershipEdge';
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+};
+
+export type PartnershipFilter = {
+  /** A party's place, or the place of a party organisation you can see, is in this country. */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<PartnershipKind>;
+  /** The lead member. */
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only records owned by your member. */
+  ownedByMe?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A party is this place, or an organisation (you can see) in this place. */
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Name contains this (case- and accent-insensitive). */
+  query?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<PartnershipStatus>;
+};
+
+export type PartnershipKind =
+  | 'FRIENDSHIP'
+  | 'INVESTMENT_AGREEMENT'
+  | 'MOU'
+  | 'PARTNER_CITY'
+  | 'RESEARCH_COLLABORATION'
+  | 'SISTER_CITY'
+  | 'TRADE_AGREEMENT';
+
+/** One side of a partnership: a place or an organisation, never both. */
+export type PartnershipParty = Node & {
+  __typename?: 'PartnershipParty';
+  id: Scalars['ID']['output'];
+  organisation?: Maybe<Organisation>;
+  partnership: Partnership;
+  place?: Maybe<Place>;
+  side: PartySide;
+};
+
+/** Exactly one of placeId and organisationId. */
+export type PartnershipPartyInput = {
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  side: PartySide;
+};
+
+export type PartnershipStatus =
+  | 'ACTIVE'
+  | 'DORMANT'
+  | 'ENDED'
+  | 'PROPOSED';
+
+export type PartySide =
+  | 'INTERNATIONAL'
+  | 'UK';
+
 /** A contact. Email, phone and data-protection details are visible to the owner member only. */
 export type Person = Node & Owned & {
   __typename?: 'Person';
@@ -355,6 +949,10 @@ export type Person = Node & Owned & {
   email?: Maybe<Scalars['String']['output']>;
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Interactions you can see that this person took part in, newest first. */
+  interactions: InteractionConnection;
+  /** Investor profiles of this person that you can see. */
+  investorProfiles: Array<InvestorProfile>;
   jobTitle?: Maybe<Scalars['String']['output']>;
   languages: Array<Scalars['String']['output']>;
   /** Owner member only. */
@@ -373,6 +971,13 @@ export type Person = Node & Owned & {
   updatedAt: Scalars['DateTime']['output'];
   version: Scalars['Int']['output'];
   visibility: Visibility;
+};
+
+
+/** A contact. Email, phone and data-protection details are visible to the owner member only. */
+export type PersonInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PersonConnection = {
@@ -445,23 +1050,133 @@ export type PlaceKind =
   | 'COUNTRY'
   | 'REGION';
 
+/** A priority market (country) and/or sector, with a weight, so engagement can be shown against strategy. */
+export type Priority = Node & Owned & {
+  __typename?: 'Priority';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  canEdit: Scalars['Boolean']['output'];
+  /** The country place with that code, when there is one. */
+  country?: Maybe<Place>;
+  /** ISO 3166-1 alpha-2. */
+  countryCode?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  ownerMember: Member;
+  scope: PriorityScope;
+  sector?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+  /** 1 (lowest) to 10 (highest). */
+  weight: Scalars['Int']['output'];
+};
+
+export type PriorityConnection = {
+  __typename?: 'PriorityConnection';
+  edges: Array<PriorityEdge>;
+  nodes: Array<Priority>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PriorityEdge = {
+  __typename?: 'PriorityEdge';
+  cursor: Scalars['String']['output'];
+  node: Priority;
+};
+
+export type PriorityFilter = {
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only records owned by your member. */
+  ownedByMe?: InputMaybe<Scalars['Boolean']['input']>;
+  scope?: InputMaybe<PriorityScope>;
+  /** Sector equals this (case-insensitive). */
+  sector?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PriorityScope =
+  /** A member's own priority. */
+  | 'MEMBER'
+  /** From the national Sub-national Diplomacy Strategy; set by network or government units. */
+  | 'NATIONAL';
+
 export type Query = {
   __typename?: 'Query';
+  /** Demo accounts; empty unless the server was started with demo data. */
+  demoSignIns: Array<DemoSignIn>;
+  followUp?: Maybe<FollowUp>;
+  /** Ordered by due date, undated last. */
+  followUps: FollowUpConnection;
+  interaction?: Maybe<Interaction>;
+  /** Newest first. */
+  interactions: InteractionConnection;
+  investorProfile?: Maybe<InvestorProfile>;
+  /** Newest first. */
+  investorProfiles: InvestorProfileConnection;
   /** The signed-in user. */
   me: User;
   member?: Maybe<Member>;
   members: MemberConnection;
   /** Any record by its global id; null when missing or not visible to you. */
   node?: Maybe<Node>;
+  /** Ordered by expected landing date (undated last), then by title. */
+  opportunities: OpportunityConnection;
+  opportunity?: Maybe<Opportunity>;
   organisation?: Maybe<Organisation>;
   organisations: OrganisationConnection;
+  partnership?: Maybe<Partnership>;
+  partnerships: PartnershipConnection;
   people: PersonConnection;
   person?: Maybe<Person>;
   /** Liveness of the GraphQL layer. */
   ping: Scalars['String']['output'];
   place?: Maybe<Place>;
   places: PlaceConnection;
+  priorities: PriorityConnection;
+  priority?: Maybe<Priority>;
   user?: Maybe<User>;
+  visit?: Maybe<Visit>;
+  /** Newest first (by start date). */
+  visits: VisitConnection;
+};
+
+
+export type QueryFollowUpArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFollowUpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FollowUpFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInteractionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InteractionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInvestorProfileArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInvestorProfilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InvestorProfileFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -482,6 +1197,18 @@ export type QueryNodeArgs = {
 };
 
 
+export type QueryOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpportunityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOpportunityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryOrganisationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -490,6 +1217,18 @@ export type QueryOrganisationArgs = {
 export type QueryOrganisationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganisationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartnershipArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPartnershipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PartnershipFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -518,8 +1257,32 @@ export type QueryPlacesArgs = {
 };
 
 
+export type QueryPrioritiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PriorityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPriorityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryVisitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VisitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Role =
@@ -537,11 +1300,69 @@ export type Session = {
   user: User;
 };
 
+/** Fields left out are unchanged. Giving one of the record ids replaces what the follow-up is about. */
+export type UpdateFollowUpInput = {
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  interactionId?: InputMaybe<Scalars['ID']['input']>;
+  opportunityId?: InputMaybe<Scalars['ID']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  partnershipId?: InputMaybe<Scalars['ID']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<FollowUpStatus>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Fields left out are unchanged; participantIds, organisationIds and internalAttendeeIds, when given, replace the lists. */
+export type UpdateInteractionInput = {
+  channel?: InputMaybe<InteractionChannel>;
+  internalAttendeeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<InteractionKind>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  notesSensitive?: InputMaybe<Scalars['Boolean']['input']>;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  organisationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  participantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+  visibility?: InputMaybe<Visibility>;
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Fields left out are unchanged. The person or organisation a profile describes does not change. */
+export type UpdateInvestorProfileInput = {
+  investorType?: InputMaybe<InvestorType>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  stages?: InputMaybe<Array<Scalars['String']['input']>>;
+  ticketMaxGbp?: InputMaybe<Scalars['Float']['input']>;
+  ticketMinGbp?: InputMaybe<Scalars['Float']['input']>;
+  visibility?: InputMaybe<Visibility>;
+};
+
 export type UpdateMemberInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   retentionMonths?: InputMaybe<Scalars['Int']['input']>;
   shortName?: InputMaybe<Scalars['String']['input']>;
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields left out are unchanged. */
+export type UpdateOpportunityInput = {
+  capitalValueGbp?: InputMaybe<Scalars['Float']['input']>;
+  jobs?: InputMaybe<Scalars['Int']['input']>;
+  landOn?: InputMaybe<Scalars['Date']['input']>;
+  likelihood?: InputMaybe<Scalars['Int']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  stage?: InputMaybe<OpportunityStage>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
 };
 
 export type UpdateOrganisationInput = {
@@ -554,6 +1375,20 @@ export type UpdateOrganisationInput = {
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   visibility?: InputMaybe<Visibility>;
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields left out are unchanged; parties, when given, replace the list. */
+export type UpdatePartnershipInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<PartnershipKind>;
+  leadMemberId?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  parties?: InputMaybe<Array<PartnershipPartyInput>>;
+  renewalDueOn?: InputMaybe<Scalars['Date']['input']>;
+  signedOn?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<PartnershipStatus>;
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+  visibility?: InputMaybe<Visibility>;
 };
 
 /** Fields left out are unchanged; affiliations and alumniTies, when given, replace the lists. */
@@ -584,12 +1419,36 @@ export type UpdatePlaceInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type UpdatePriorityInput = {
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  scope?: InputMaybe<PriorityScope>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+  weight?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type UpdateUserInput = {
   /** Disabling takes effect on the user's next request. */
   disabled?: InputMaybe<Scalars['Boolean']['input']>;
   jobTitle?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<Role>;
+};
+
+/** Fields left out are unchanged; participatingMemberIds and destinationIds, when given, replace the lists. */
+export type UpdateVisitInput = {
+  destinationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  direction?: InputMaybe<VisitDirection>;
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  leadMemberId?: InputMaybe<Scalars['ID']['input']>;
+  objectives?: InputMaybe<Scalars['String']['input']>;
+  participatingMemberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsOn?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<VisitStatus>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
 };
 
 export type User = Node & {
@@ -623,6 +1482,74 @@ export type UserEdge = {
 export type Visibility =
   | 'NETWORK'
   | 'PRIVATE';
+
+/** An outbound mission or an inbound delegation. */
+export type Visit = Node & Owned & {
+  __typename?: 'Visit';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  canEdit: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The places visited, in itinerary order. */
+  destinations: Array<Place>;
+  direction: VisitDirection;
+  endsOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  leadMember: Member;
+  objectives?: Maybe<Scalars['String']['output']>;
+  ownerMember: Member;
+  participatingMembers: Array<Member>;
+  startsOn: Scalars['Date']['output'];
+  status: VisitStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  visibility: Visibility;
+};
+
+export type VisitConnection = {
+  __typename?: 'VisitConnection';
+  edges: Array<VisitEdge>;
+  nodes: Array<Visit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VisitDirection =
+  /** A delegation received in England. */
+  | 'INBOUND'
+  /** A mission from England abroad. */
+  | 'OUTBOUND';
+
+export type VisitEdge = {
+  __typename?: 'VisitEdge';
+  cursor: Scalars['String']['output'];
+  node: Visit;
+};
+
+export type VisitFilter = {
+  /** Visits with a destination in this country (ISO 3166-1 alpha-2). */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<VisitDirection>;
+  /** Visits that overlap the dates from..to (both inclusive; either may be left out). */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Visits this member leads or takes part in. */
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only records owned by your member. */
+  ownedByMe?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Visits with this place among their destinations. */
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Title contains this (case- and accent-insensitive). */
+  query?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<VisitStatus>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type VisitStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'PLANNED';
 
 
 
@@ -699,15 +1626,30 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( AffiliationRowModel )
     | ( AlumniTieRowModel )
+    | ( FollowUpRowModel )
+    | ( InteractionRowModel )
+    | ( InvestorProfileRowModel )
     | ( MemberRowModel )
+    | ( OpportunityRowModel )
     | ( OrganisationRowModel )
+    | ( PartnershipRowModel )
+    | ( PartnershipPartyRowModel )
     | ( PersonRowModel )
     | ( PlaceRowModel )
+    | ( PriorityRowModel )
     | ( UserRowModel )
+    | ( VisitRowModel )
   ;
   Owned:
+    | ( FollowUpRowModel )
+    | ( InteractionRowModel )
+    | ( InvestorProfileRowModel )
+    | ( OpportunityRowModel )
     | ( OrganisationRowModel )
+    | ( PartnershipRowModel )
     | ( PersonRowModel )
+    | ( PriorityRowModel )
+    | ( VisitRowModel )
   ;
 };
 
@@ -718,15 +1660,39 @@ export type ResolversTypes = {
   AlumniTie: ResolverTypeWrapper<AlumniTieRowModel>;
   AlumniTieInput: ResolverTypeWrapper<Partial<AlumniTieInput>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CreateFollowUpInput: ResolverTypeWrapper<Partial<CreateFollowUpInput>>;
+  CreateInteractionInput: ResolverTypeWrapper<Partial<CreateInteractionInput>>;
+  CreateInvestorProfileInput: ResolverTypeWrapper<Partial<CreateInvestorProfileInput>>;
+  CreateOpportunityInput: ResolverTypeWrapper<Partial<CreateOpportunityInput>>;
   CreateOrganisationInput: ResolverTypeWrapper<Partial<CreateOrganisationInput>>;
+  CreatePartnershipInput: ResolverTypeWrapper<Partial<CreatePartnershipInput>>;
   CreatePersonInput: ResolverTypeWrapper<Partial<CreatePersonInput>>;
   CreatePlaceInput: ResolverTypeWrapper<Partial<CreatePlaceInput>>;
+  CreatePriorityInput: ResolverTypeWrapper<Partial<CreatePriorityInput>>;
   CreateUserInput: ResolverTypeWrapper<Partial<CreateUserInput>>;
+  CreateVisitInput: ResolverTypeWrapper<Partial<CreateVisitInput>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DemoSignIn: ResolverTypeWrapper<Partial<DemoSignIn>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  FollowUp: ResolverTypeWrapper<FollowUpRowModel>;
+  FollowUpConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
+  FollowUpEdge: ResolverTypeWrapper<Partial<Omit<FollowUpEdge, 'node'> & { node: ResolversTypes['FollowUp'] }>>;
+  FollowUpFilter: ResolverTypeWrapper<Partial<FollowUpFilter>>;
+  FollowUpStatus: ResolverTypeWrapper<Partial<FollowUpStatus>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Interaction: ResolverTypeWrapper<InteractionRowModel>;
+  InteractionChannel: ResolverTypeWrapper<Partial<InteractionChannel>>;
+  InteractionConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
+  InteractionEdge: ResolverTypeWrapper<Partial<Omit<InteractionEdge, 'node'> & { node: ResolversTypes['Interaction'] }>>;
+  InteractionFilter: ResolverTypeWrapper<Partial<InteractionFilter>>;
+  InteractionKind: ResolverTypeWrapper<Partial<InteractionKind>>;
+  InvestorProfile: ResolverTypeWrapper<InvestorProfileRowModel>;
+  InvestorProfileConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
+  InvestorProfileEdge: ResolverTypeWrapper<Partial<Omit<InvestorProfileEdge, 'node'> & { node: ResolversTypes['InvestorProfile'] }>>;
+  InvestorProfileFilter: ResolverTypeWrapper<Partial<InvestorProfileFilter>>;
+  InvestorType: ResolverTypeWrapper<Partial<InvestorType>>;
   LawfulBasis: ResolverTypeWrapper<Partial<LawfulBasis>>;
   Member: ResolverTypeWrapper<MemberRowModel>;
   MemberConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
@@ -735,6 +1701,11 @@ export type ResolversTypes = {
   MemberKind: ResolverTypeWrapper<Partial<MemberKind>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Opportunity: ResolverTypeWrapper<OpportunityRowModel>;
+  OpportunityConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
+  OpportunityEdge: ResolverTypeWrapper<Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversTypes['Opportunity'] }>>;
+  OpportunityFilter: ResolverTypeWrapper<Partial<OpportunityFilter>>;
+  OpportunityStage: ResolverTypeWrapper<Partial<OpportunityStage>>;
   Organisation: ResolverTypeWrapper<OrganisationRowModel>;
   OrganisationConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
   OrganisationEdge: ResolverTypeWrapper<Partial<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>>;
@@ -742,6 +1713,15 @@ export type ResolversTypes = {
   OrganisationKind: ResolverTypeWrapper<Partial<OrganisationKind>>;
   Owned: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Owned']>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  Partnership: ResolverTypeWrapper<PartnershipRowModel>;
+  PartnershipConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
+  PartnershipEdge: ResolverTypeWrapper<Partial<Omit<PartnershipEdge, 'node'> & { node: ResolversTypes['Partnership'] }>>;
+  PartnershipFilter: ResolverTypeWrapper<Partial<PartnershipFilter>>;
+  PartnershipKind: ResolverTypeWrapper<Partial<PartnershipKind>>;
+  PartnershipParty: ResolverTypeWrapper<PartnershipPartyRowModel>;
+  PartnershipPartyInput: ResolverTypeWrapper<Partial<PartnershipPartyInput>>;
+  PartnershipStatus: ResolverTypeWrapper<Partial<PartnershipStatus>>;
+  PartySide: ResolverTypeWrapper<Partial<PartySide>>;
   Person: ResolverTypeWrapper<PersonRowModel>;
   PersonConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
   PersonEdge: ResolverTypeWrapper<Partial<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
@@ -751,19 +1731,37 @@ export type ResolversTypes = {
   PlaceEdge: ResolverTypeWrapper<Partial<Omit<PlaceEdge, 'node'> & { node: ResolversTypes['Place'] }>>;
   PlaceFilter: ResolverTypeWrapper<Partial<PlaceFilter>>;
   PlaceKind: ResolverTypeWrapper<Partial<PlaceKind>>;
+  Priority: ResolverTypeWrapper<PriorityRowModel>;
+  PriorityConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
+  PriorityEdge: ResolverTypeWrapper<Partial<Omit<PriorityEdge, 'node'> & { node: ResolversTypes['Priority'] }>>;
+  PriorityFilter: ResolverTypeWrapper<Partial<PriorityFilter>>;
+  PriorityScope: ResolverTypeWrapper<Partial<PriorityScope>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: ResolverTypeWrapper<Partial<Role>>;
   Session: ResolverTypeWrapper<Partial<Omit<Session, 'user'> & { user: ResolversTypes['User'] }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  UpdateFollowUpInput: ResolverTypeWrapper<Partial<UpdateFollowUpInput>>;
+  UpdateInteractionInput: ResolverTypeWrapper<Partial<UpdateInteractionInput>>;
+  UpdateInvestorProfileInput: ResolverTypeWrapper<Partial<UpdateInvestorProfileInput>>;
   UpdateMemberInput: ResolverTypeWrapper<Partial<UpdateMemberInput>>;
+  UpdateOpportunityInput: ResolverTypeWrapper<Partial<UpdateOpportunityInput>>;
   UpdateOrganisationInput: ResolverTypeWrapper<Partial<UpdateOrganisationInput>>;
+  UpdatePartnershipInput: ResolverTypeWrapper<Partial<UpdatePartnershipInput>>;
   UpdatePersonInput: ResolverTypeWrapper<Partial<UpdatePersonInput>>;
   UpdatePlaceInput: ResolverTypeWrapper<Partial<UpdatePlaceInput>>;
+  UpdatePriorityInput: ResolverTypeWrapper<Partial<UpdatePriorityInput>>;
   UpdateUserInput: ResolverTypeWrapper<Partial<UpdateUserInput>>;
+  UpdateVisitInput: ResolverTypeWrapper<Partial<UpdateVisitInput>>;
   User: ResolverTypeWrapper<UserRowModel>;
   UserConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
   UserEdge: ResolverTypeWrapper<Partial<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>>;
   Visibility: ResolverTypeWrapper<Partial<Visibility>>;
+  Visit: ResolverTypeWrapper<VisitRowModel>;
+  VisitConnection: ResolverTypeWrapper<ConnectionModel<unknown>>;
+  VisitDirection: ResolverTypeWrapper<Partial<VisitDirection>>;
+  VisitEdge: ResolverTypeWrapper<Partial<Omit<VisitEdge, 'node'> & { node: ResolversTypes['Visit'] }>>;
+  VisitFilter: ResolverTypeWrapper<Partial<VisitFilter>>;
+  VisitStatus: ResolverTypeWrapper<Partial<VisitStatus>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -773,27 +1771,57 @@ export type ResolversParentTypes = {
   AlumniTie: AlumniTieRowModel;
   AlumniTieInput: Partial<AlumniTieInput>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  CreateFollowUpInput: Partial<CreateFollowUpInput>;
+  CreateInteractionInput: Partial<CreateInteractionInput>;
+  CreateInvestorProfileInput: Partial<CreateInvestorProfileInput>;
+  CreateOpportunityInput: Partial<CreateOpportunityInput>;
   CreateOrganisationInput: Partial<CreateOrganisationInput>;
+  CreatePartnershipInput: Partial<CreatePartnershipInput>;
   CreatePersonInput: Partial<CreatePersonInput>;
   CreatePlaceInput: Partial<CreatePlaceInput>;
+  CreatePriorityInput: Partial<CreatePriorityInput>;
   CreateUserInput: Partial<CreateUserInput>;
+  CreateVisitInput: Partial<CreateVisitInput>;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  DemoSignIn: Partial<DemoSignIn>;
   Float: Partial<Scalars['Float']['output']>;
+  FollowUp: FollowUpRowModel;
+  FollowUpConnection: ConnectionModel<unknown>;
+  FollowUpEdge: Partial<Omit<FollowUpEdge, 'node'> & { node: ResolversParentTypes['FollowUp'] }>;
+  FollowUpFilter: Partial<FollowUpFilter>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
+  Interaction: InteractionRowModel;
+  InteractionConnection: ConnectionModel<unknown>;
+  InteractionEdge: Partial<Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] }>;
+  InteractionFilter: Partial<InteractionFilter>;
+  InvestorProfile: InvestorProfileRowModel;
+  InvestorProfileConnection: ConnectionModel<unknown>;
+  InvestorProfileEdge: Partial<Omit<InvestorProfileEdge, 'node'> & { node: ResolversParentTypes['InvestorProfile'] }>;
+  InvestorProfileFilter: Partial<InvestorProfileFilter>;
   Member: MemberRowModel;
   MemberConnection: ConnectionModel<unknown>;
   MemberEdge: Partial<Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] }>;
   MemberFilter: Partial<MemberFilter>;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Opportunity: OpportunityRowModel;
+  OpportunityConnection: ConnectionModel<unknown>;
+  OpportunityEdge: Partial<Omit<OpportunityEdge, 'node'> & { node: ResolversParentTypes['Opportunity'] }>;
+  OpportunityFilter: Partial<OpportunityFilter>;
   Organisation: OrganisationRowModel;
   OrganisationConnection: ConnectionModel<unknown>;
   OrganisationEdge: Partial<Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] }>;
   OrganisationFilter: Partial<OrganisationFilter>;
   Owned: ResolversInterfaceTypes<ResolversParentTypes>['Owned'];
   PageInfo: Partial<PageInfo>;
+  Partnership: PartnershipRowModel;
+  PartnershipConnection: ConnectionModel<unknown>;
+  PartnershipEdge: Partial<Omit<PartnershipEdge, 'node'> & { node: ResolversParentTypes['Partnership'] }>;
+  PartnershipFilter: Partial<PartnershipFilter>;
+  PartnershipParty: PartnershipPartyRowModel;
+  PartnershipPartyInput: Partial<PartnershipPartyInput>;
   Person: PersonRowModel;
   PersonConnection: ConnectionModel<unknown>;
   PersonEdge: Partial<Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
@@ -802,17 +1830,32 @@ export type ResolversParentTypes = {
   PlaceConnection: ConnectionModel<unknown>;
   PlaceEdge: Partial<Omit<PlaceEdge, 'node'> & { node: ResolversParentTypes['Place'] }>;
   PlaceFilter: Partial<PlaceFilter>;
+  Priority: PriorityRowModel;
+  PriorityConnection: ConnectionModel<unknown>;
+  PriorityEdge: Partial<Omit<PriorityEdge, 'node'> & { node: ResolversParentTypes['Priority'] }>;
+  PriorityFilter: Partial<PriorityFilter>;
   Query: Record<PropertyKey, never>;
   Session: Partial<Omit<Session, 'user'> & { user: ResolversParentTypes['User'] }>;
   String: Partial<Scalars['String']['output']>;
+  UpdateFollowUpInput: Partial<UpdateFollowUpInput>;
+  UpdateInteractionInput: Partial<UpdateInteractionInput>;
+  UpdateInvestorProfileInput: Partial<UpdateInvestorProfileInput>;
   UpdateMemberInput: Partial<UpdateMemberInput>;
+  UpdateOpportunityInput: Partial<UpdateOpportunityInput>;
   UpdateOrganisationInput: Partial<UpdateOrganisationInput>;
+  UpdatePartnershipInput: Partial<UpdatePartnershipInput>;
   UpdatePersonInput: Partial<UpdatePersonInput>;
   UpdatePlaceInput: Partial<UpdatePlaceInput>;
+  UpdatePriorityInput: Partial<UpdatePriorityInput>;
   UpdateUserInput: Partial<UpdateUserInput>;
+  UpdateVisitInput: Partial<UpdateVisitInput>;
   User: UserRowModel;
   UserConnection: ConnectionModel<unknown>;
   UserEdge: Partial<Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] }>;
+  Visit: VisitRowModel;
+  VisitConnection: ConnectionModel<unknown>;
+  VisitEdge: Partial<Omit<VisitEdge, 'node'> & { node: ResolversParentTypes['Visit'] }>;
+  VisitFilter: Partial<VisitFilter>;
 };
 
 export type AuthDirectiveArgs = {
@@ -854,6 +1897,119 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DemoSignInResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DemoSignIn'] = ResolversParentTypes['DemoSignIn']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memberName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  password?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type FollowUpResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUp'] = ResolversParentTypes['FollowUp']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interaction?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType>;
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  partnership?: Resolver<Maybe<ResolversTypes['Partnership']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FollowUpStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  visit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FollowUpConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpConnection'] = ResolversParentTypes['FollowUpConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FollowUpEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FollowUp']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FollowUpEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpEdge'] = ResolversParentTypes['FollowUpEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType>;
+};
+
+export type InteractionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['InteractionChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  internalAttendees?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InteractionKind'], ParentType, ContextType>;
+  loggedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notesSensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  visit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InteractionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionConnection'] = ResolversParentTypes['InteractionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InteractionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Interaction']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InteractionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InteractionEdge'] = ResolversParentTypes['InteractionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+};
+
+export type InvestorProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorProfile'] = ResolversParentTypes['InvestorProfile']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  investorType?: Resolver<ResolversTypes['InvestorType'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  ownerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ticketMaxGbp?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ticketMinGbp?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InvestorProfileConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorProfileConnection'] = ResolversParentTypes['InvestorProfileConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvestorProfileEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InvestorProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InvestorProfileEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvestorProfileEdge'] = ResolversParentTypes['InvestorProfileEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InvestorProfile'], ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MemberKind'], ParentType, ContextType>;
@@ -880,22 +2036,69 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   archive?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<MutationArchiveArgs, 'id' | 'version'>>;
+  createFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationCreateFollowUpArgs, 'input'>>;
+  createInteraction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType, RequireFields<MutationCreateInteractionArgs, 'input'>>;
+  createInvestorProfile?: Resolver<ResolversTypes['InvestorProfile'], ParentType, ContextType, RequireFields<MutationCreateInvestorProfileArgs, 'input'>>;
+  createOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationCreateOrganisationArgs, 'input'>>;
+  createPartnership?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType, RequireFields<MutationCreatePartnershipArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createPlace?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationCreatePlaceArgs, 'input'>>;
+  createPriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<MutationCreatePriorityArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  createVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCreateVisitArgs, 'input'>>;
   login?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  updateFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationUpdateFollowUpArgs, 'id' | 'input' | 'version'>>;
+  updateInteraction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType, RequireFields<MutationUpdateInteractionArgs, 'id' | 'input' | 'version'>>;
+  updateInvestorProfile?: Resolver<ResolversTypes['InvestorProfile'], ParentType, ContextType, RequireFields<MutationUpdateInvestorProfileArgs, 'id' | 'input' | 'version'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input' | 'version'>>;
+  updateOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'id' | 'input' | 'version'>>;
   updateOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationUpdateOrganisationArgs, 'id' | 'input' | 'version'>>;
+  updatePartnership?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType, RequireFields<MutationUpdatePartnershipArgs, 'id' | 'input' | 'version'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input' | 'version'>>;
   updatePlace?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationUpdatePlaceArgs, 'id' | 'input' | 'version'>>;
+  updatePriority?: Resolver<ResolversTypes['Priority'], ParentType, ContextType, RequireFields<MutationUpdatePriorityArgs, 'id' | 'input' | 'version'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input' | 'version'>>;
+  updateVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationUpdateVisitArgs, 'id' | 'input' | 'version'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Affiliation' | 'AlumniTie' | 'Member' | 'Organisation' | 'Person' | 'Place' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Affiliation' | 'AlumniTie' | 'FollowUp' | 'Interaction' | 'InvestorProfile' | 'Member' | 'Opportunity' | 'Organisation' | 'Partnership' | 'PartnershipParty' | 'Person' | 'Place' | 'Priority' | 'User' | 'Visit', ParentType, ContextType>;
+};
+
+export type OpportunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Opportunity'] = ResolversParentTypes['Opportunity']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  capitalValueGbp?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  landOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  likelihood?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  ownerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['OpportunityStage'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OpportunityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityConnection'] = ResolversParentTypes['OpportunityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OpportunityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Opportunity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OpportunityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityEdge'] = ResolversParentTypes['OpportunityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -905,6 +2108,8 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, Partial<OrganisationInteractionsArgs>>;
+  investorProfiles?: Resolver<Array<ResolversTypes['InvestorProfile']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameLatin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -932,12 +2137,54 @@ export type OrganisationEdgeResolvers<ContextType = Context, ParentType extends 
 };
 
 export type OwnedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Owned'] = ResolversParentTypes['Owned']> = {
-  __resolveType: TypeResolveFn<'Organisation' | 'Person', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'FollowUp' | 'Interaction' | 'InvestorProfile' | 'Opportunity' | 'Organisation' | 'Partnership' | 'Person' | 'Priority' | 'Visit', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartnershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partnership'] = ResolversParentTypes['Partnership']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartnershipKind'], ParentType, ContextType>;
+  leadMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['PartnershipParty']>, ParentType, ContextType>;
+  renewalDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PartnershipStatus'], ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PartnershipConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipConnection'] = ResolversParentTypes['PartnershipConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PartnershipEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartnershipEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipEdge'] = ResolversParentTypes['PartnershipEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
+};
+
+export type PartnershipPartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipParty'] = ResolversParentTypes['PartnershipParty']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  partnership?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['PartySide'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
@@ -951,6 +2198,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, Partial<PersonInteractionsArgs>>;
+  investorProfiles?: Resolver<Array<ResolversTypes['InvestorProfile']>, ParentType, ContextType>;
   jobTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   lawfulBasis?: Resolver<Maybe<ResolversTypes['LawfulBasis']>, ParentType, ContextType>;
@@ -1005,19 +2254,65 @@ export type PlaceEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
 };
 
+export type PriorityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Priority'] = ResolversParentTypes['Priority']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['PriorityScope'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PriorityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PriorityConnection'] = ResolversParentTypes['PriorityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PriorityEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Priority']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PriorityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PriorityEdge'] = ResolversParentTypes['PriorityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Priority'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  demoSignIns?: Resolver<Array<ResolversTypes['DemoSignIn']>, ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<QueryFollowUpArgs, 'id'>>;
+  followUps?: Resolver<ResolversTypes['FollowUpConnection'], ParentType, ContextType, Partial<QueryFollowUpsArgs>>;
+  interaction?: Resolver<Maybe<ResolversTypes['Interaction']>, ParentType, ContextType, RequireFields<QueryInteractionArgs, 'id'>>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, Partial<QueryInteractionsArgs>>;
+  investorProfile?: Resolver<Maybe<ResolversTypes['InvestorProfile']>, ParentType, ContextType, RequireFields<QueryInvestorProfileArgs, 'id'>>;
+  investorProfiles?: Resolver<ResolversTypes['InvestorProfileConnection'], ParentType, ContextType, Partial<QueryInvestorProfilesArgs>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, Partial<QueryOpportunitiesArgs>>;
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType, RequireFields<QueryOpportunityArgs, 'id'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
+  partnership?: Resolver<Maybe<ResolversTypes['Partnership']>, ParentType, ContextType, RequireFields<QueryPartnershipArgs, 'id'>>;
+  partnerships?: Resolver<ResolversTypes['PartnershipConnection'], ParentType, ContextType, Partial<QueryPartnershipsArgs>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   ping?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
+  priorities?: Resolver<ResolversTypes['PriorityConnection'], ParentType, ContextType, Partial<QueryPrioritiesArgs>>;
+  priority?: Resolver<Maybe<ResolversTypes['Priority']>, ParentType, ContextType, RequireFields<QueryPriorityArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  visit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitArgs, 'id'>>;
+  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<QueryVisitsArgs>>;
 };
 
 export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
@@ -1051,32 +2346,88 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  destinations?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['VisitDirection'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  objectives?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  participatingMembers?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VisitStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VisitConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitConnection'] = ResolversParentTypes['VisitConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VisitEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VisitEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitEdge'] = ResolversParentTypes['VisitEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Visit'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Affiliation?: AffiliationResolvers<ContextType>;
   AlumniTie?: AlumniTieResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DemoSignIn?: DemoSignInResolvers<ContextType>;
+  FollowUp?: FollowUpResolvers<ContextType>;
+  FollowUpConnection?: FollowUpConnectionResolvers<ContextType>;
+  FollowUpEdge?: FollowUpEdgeResolvers<ContextType>;
+  Interaction?: InteractionResolvers<ContextType>;
+  InteractionConnection?: InteractionConnectionResolvers<ContextType>;
+  InteractionEdge?: InteractionEdgeResolvers<ContextType>;
+  InvestorProfile?: InvestorProfileResolvers<ContextType>;
+  InvestorProfileConnection?: InvestorProfileConnectionResolvers<ContextType>;
+  InvestorProfileEdge?: InvestorProfileEdgeResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Opportunity?: OpportunityResolvers<ContextType>;
+  OpportunityConnection?: OpportunityConnectionResolvers<ContextType>;
+  OpportunityEdge?: OpportunityEdgeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
   OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
   Owned?: OwnedResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Partnership?: PartnershipResolvers<ContextType>;
+  PartnershipConnection?: PartnershipConnectionResolvers<ContextType>;
+  PartnershipEdge?: PartnershipEdgeResolvers<ContextType>;
+  PartnershipParty?: PartnershipPartyResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   PlaceConnection?: PlaceConnectionResolvers<ContextType>;
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
+  Priority?: PriorityResolvers<ContextType>;
+  PriorityConnection?: PriorityConnectionResolvers<ContextType>;
+  PriorityEdge?: PriorityEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  Visit?: VisitResolvers<ContextType>;
+  VisitConnection?: VisitConnectionResolvers<ContextType>;
+  VisitEdge?: VisitEdgeResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -19,7 +19,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../modules/shared/pagination.j
 // Abuse limits, all applied before any resolver runs. The messages say what
 // to do, not where the limits are.
 
-export const LIMITS = { depth: 12, aliases: 30, tokens: 5_000, directives: 20, cost: 25_000 };
+export const LIMITS = { depth: 12, aliases: 30, tokens: 5_000, directives: 20, cost: 50_000 };
 
 /** Depth, aliases, tokens, directives and "did you mean" suggestions (graphql-armor). */
 export function armor() {

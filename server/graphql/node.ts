@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
+import * as followUps from "../modules/follow-ups/follow-ups.service.js";
 import * as investors from "../modules/investors/investors.service.js";
 import * as opportunities from "../modules/opportunities/opportunities.service.js";
 import * as organisations from "../modules/organisations/organisations.service.js";
@@ -31,6 +32,7 @@ export const nodeTypes: Record<string, NodeType> = {
   Partnership: { load: partnerships.get, archive: partnerships.archive },
   Priority: { load: priorities.get, archive: priorities.archive },
   Opportunity: { load: opportunities.get, archive: opportunities.archive },
+  FollowUp: { load: followUps.get, archive: followUps.archive },
   InvestorProfile: { load: investors.get, archive: investors.archive },
 };
 

@@ -1,9 +1,16 @@
 import type { Resolvers } from "./generated.js";
 import { nodeResolvers } from "./node.js";
+import { followUpsResolvers } from "../modules/follow-ups/follow-ups.resolvers.js";
+import { investorsResolvers } from "../modules/investors/investors.resolvers.js";
 import { membersResolvers } from "../modules/members/members.resolvers.js";
+import { opportunitiesResolvers } from "../modules/opportunities/opportunities.resolvers.js";
 import { organisationsResolvers } from "../modules/organisations/organisations.resolvers.js";
+import { partnershipsResolvers } from "../modules/partnerships/partnerships.resolvers.js";
 import { peopleResolvers } from "../modules/people/people.resolvers.js";
 import { placesResolvers } from "../modules/places/places.resolvers.js";
+import { visitsResolvers } from "../modules/visits/visits.resolvers.js";
+import { interactionsResolvers } from "../modules/interactions/interactions.resolvers.js";
+import { prioritiesResolvers } from "../modules/priorities/priorities.resolvers.js";
 import { sessionsResolvers } from "../modules/sessions/sessions.resolvers.js";
 
 // Explicit, not globbed: a reader sees every module the API is made of.
@@ -14,4 +21,11 @@ export const resolvers: Resolvers[] = [
   placesResolvers,
   organisationsResolvers,
   peopleResolvers,
+  visitsResolvers,
+  interactionsResolvers,
+  partnershipsResolvers,
+  prioritiesResolvers,
+  opportunitiesResolvers,
+  followUpsResolvers,
+  investorsResolvers,
 ];

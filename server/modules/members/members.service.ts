@@ -103,8 +103,11 @@ const UpdateUser = z.object({
 export async function updateUser(ctx: Context, id: string, version: number, input: unknown): Promise<UserRow> {
   const viewer = viewerOf(ctx);
   const { disabled, ...rest } = parseInput(UpdateUser, input);
-  if (id === viewer.userId && (disabled || (rest.role && rest.role !== "ADMIN"))) {
-    throw badInput("input.role", "You cannot demote or disable yourself; ask another admin.");
+  if (id === viewer.userId && disabled) {
+    throw badInput("input.disabled", "input.disabled: you cannot disable yourself; ask another admin.");
+  }
+  if (id === viewer.userId && rest.role && rest.role !== "ADMIN") {
+    throw badInput("input.role", "input.role: you cannot demote yourself; ask another admin.");
   }
   const patch: Record<string, unknown> = { ...rest };
   if (disabled !== undefined) patch.disabledAt = disabled ? new Date() : null;

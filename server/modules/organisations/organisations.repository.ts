@@ -1,8 +1,8 @@
 import { type SQL, arrayContains, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { type Db, queryRows } from "../../db/client.js";
 import type { OrganisationRow } from "../../db/rows.js";
 import { organisations, places } from "../../db/tables/index.js";
-import { type Viewer, visibleWhere } from "../../policy/sharing.policy.js";
+import { type Viewer, visibleSql, visibleWhere } from "../../policy/sharing.policy.js";
 import { type PageArgs, type Sort, allOf, listPage } from "../shared/pagination.js";
 import { nameMatches } from "../shared/text.js";
 
@@ -43,4 +43,23 @@ export function organisationsWhere(viewer: Viewer, filter: OrganisationFilter): 
 
 export function listOrganisations(db: Db, viewer: Viewer, filter: OrganisationFilter, page: PageArgs) {
   return listPage<OrganisationRow>(db, organisations, organisationsWhere(viewer, filter), sort, page);
+}
+
+/**
+ * Whether making `parentId` the parent of `organisationId` would close a loop:
+ * the organisation is the parent itself or one of its ancestors. The walk
+ * follows organisations the viewer can see only, so the answer reveals nothing
+ * about private ones; UNION (not UNION ALL) ends it even on an existing loop.
+ */
+export async function wouldMakeCycle(db: Db, viewer: Viewer, organisationId: string, parentId: string): Promise<boolean> {
+  const [row] = await queryRows<{ cycle: boolean }>(
+    db,
+    sql`with recursive ancestors(id, parent_id) as (
+          select o.id, o.parent_id from ${organisations} o where o.id = ${parentId} and ${visibleSql(viewer, "o")}
+          union
+          select o.id, o.parent_id from ${organisations} o join ancestors a on o.id = a.parent_id where ${visibleSql(viewer, "o")}
+        )
+        select exists (select 1 from ancestors where id = ${organisationId}) as cycle`,
+  );
+  return row?.cycle === true;
 }

@@ -56,7 +56,9 @@ export async function update(ctx: Context, id: string, version: number, input: u
   const data = parseInput(UpdateOrganisation, input);
   const placeId = await optionalRef(ctx, "Place", data.placeId, "input.placeId");
   const parentId = await optionalRef(ctx, "Organisation", data.parentId, "input.parentId");
-  if (parentId === id) throw badInput("input.parentId", "input.parentId: an organisation cannot be its own parent.");
+  if (parentId && (await repo.wouldMakeCycle(ctx.db, viewerOf(ctx), id, parentId))) {
+    throw badInput("input.parentId", "input.parentId: an organisation cannot be its own parent or belong to itself.");
+  }
   return transaction(ctx, (tx) =>
     updateVersioned<OrganisationRow>(
       ctx,

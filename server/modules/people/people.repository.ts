@@ -1,7 +1,7 @@
 import { type SQL, arrayContains, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { PersonRow } from "../../db/rows.js";
-import { affiliations, alumniTies, people, places } from "../../db/tables/index.js";
+import { affiliations, alumniTies, organisations, people, places } from "../../db/tables/index.js";
 import { type Viewer, visibleWhere } from "../../policy/sharing.policy.js";
 import { type PageArgs, type Sort, allOf, listPage } from "../shared/pagination.js";
 import { nameMatches } from "../shared/text.js";
@@ -35,8 +35,13 @@ export function peopleWhere(viewer: Viewer, filter: PersonFilter): SQL | undefin
   }
   if (filter.sector) where.push(arrayContains(people.sectors, [filter.sector]));
   if (filter.organisationId) {
+    // Only through an organisation the viewer can see: a hidden one must match nobody, like a missing one.
     where.push(
-      inArray(people.id, sql`(select ${affiliations.personId} from ${affiliations} where ${affiliations.organisationId} = ${filter.organisationId})`),
+      inArray(
+        people.id,
+        sql`(select ${affiliations.personId} from ${affiliations} join ${organisations} on ${organisations.id} = ${affiliations.organisationId}
+             where ${affiliations.organisationId} = ${filter.organisationId} and ${visibleWhere(viewer, organisations)})`,
+      ),
     );
   }
   return allOf(...where);

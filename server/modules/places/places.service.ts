@@ -63,7 +63,9 @@ export async function create(ctx: Context, input: unknown): Promise<PlaceRow> {
 export async function update(ctx: Context, id: string, version: number, input: unknown): Promise<PlaceRow> {
   const data = parseInput(UpdatePlace, input);
   const parentId = await parentRef(ctx, data.parentId);
-  if (parentId === id) throw badInput("input.parentId", "input.parentId: a place cannot be its own parent.");
+  if (parentId && (await repo.wouldMakeCycle(ctx.db, id, parentId))) {
+    throw badInput("input.parentId", "input.parentId: a place cannot be its own parent or lie within itself.");
+  }
   return transaction(ctx, (tx) =>
     updateVersioned<PlaceRow>(ctx, tx, { table: places, recordType: "Place", id, version, authorize }, { ...data, parentId }),
   );

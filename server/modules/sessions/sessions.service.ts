@@ -70,21 +70,25 @@ export async function login(ctx: Context, email: string, password: string): Prom
 
 export async function refresh(ctx: Context, refreshToken: string): Promise<SessionResult> {
   const tokenHash = hashRefreshToken(refreshToken);
-  return transaction(ctx, async (tx) => {
+  // Refusals return null and throw only after the transaction: throwing inside it
+  // would roll back the revocations that must outlive the failed request.
+  const session = await transaction(ctx, async (tx) => {
     const consumed = await repo.consumeRefreshToken(tx, tokenHash);
     if (!consumed) {
       // A used or revoked token presented again: someone holds a copy. End the whole family.
       const known = await repo.findRefreshToken(tx, tokenHash);
       if (known) await repo.revokeFamily(tx, known.familyId);
-      throw unauthenticated("Your session has ended. Sign in again.");
+      return null;
     }
     const [user] = await tx.select().from(users).where(eq(users.id, consumed.userId));
     if (!user || user.disabledAt || consumed.expiresAt.getTime() < Date.now()) {
       await repo.revokeFamily(tx, consumed.familyId);
-      throw unauthenticated("Your session has ended. Sign in again.");
+      return null;
     }
     return issue(ctx, tx, user, consumed.familyId);
   });
+  if (!session) throw unauthenticated("Your session has ended. Sign in again.");
+  return session;
 }
 
 export async function logout(ctx: Context): Promise<boolean> {

@@ -5,7 +5,7 @@ import { refOf } from "../../graphql/global-id.js";
 // Inputs refer to other records by global id. A reference must be to a record
 // the viewer can see; an invisible one is reported exactly like a missing one.
 
-type Kind = "Place" | "Organisation" | "Person";
+type Kind = "Place" | "Organisation" | "Person" | "Visit" | "Interaction" | "Partnership" | "Opportunity";
 
 async function exists(ctx: Context, kind: Kind, id: string): Promise<boolean> {
   switch (kind) {
@@ -15,6 +15,14 @@ async function exists(ctx: Context, kind: Kind, id: string): Promise<boolean> {
       return (await ctx.loaders.organisations.byId.load(id)) !== null;
     case "Person":
       return (await ctx.loaders.people.byId.load(id)) !== null;
+    case "Visit":
+      return (await ctx.loaders.visits.byId.load(id)) !== null;
+    case "Interaction":
+      return (await ctx.loaders.interactions.byId.load(id)) !== null;
+    case "Partnership":
+      return (await ctx.loaders.partnerships.byId.load(id)) !== null;
+    case "Opportunity":
+      return (await ctx.loaders.opportunities.byId.load(id)) !== null;
   }
 }
 
