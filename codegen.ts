@@ -6,7 +6,8 @@ const rows = "../db/rows.js#";
 // Every *Connection is built by modules/shared/pagination.ts (totalCount is a lazy thunk).
 const connections = [
   "Member", "User", "Place", "Organisation", "Person", "InvestorProfile", "Partnership", "Visit",
-  "Interaction", "FollowUp", "Opportunity", "Priority", "AuditEvent",
+  "Interaction", "FollowUp", "Opportunity", "Priority", "AuditEvent", "Timeline",
+  "ImportJob", "ImportRowReport", "SearchHit", "AlumniInvestor",
 ];
 const connectionMappers = Object.fromEntries(
   connections.map((c) => [`${c}Connection`, "../modules/shared/pagination.js#Connection<unknown>"]),
@@ -40,6 +41,17 @@ const config: CodegenConfig = {
           Opportunity: `${rows}OpportunityRow`,
           Priority: `${rows}PriorityRow`,
           AuditEvent: `${rows}AuditEventRow`,
+          Briefing: "../modules/briefings/briefings.service.js#BriefingModel",
+          TimelineEntry: "../modules/timelines/timelines.repository.js#TimelineEntry",
+          RecordChange: `${rows}AuditEventRow`,
+          RelationshipHealth: "../modules/timelines/timelines.service.js#RelationshipHealth",
+          MemberEngagement: "../modules/timelines/timelines.service.js#MemberEngagement",
+          ImportJob: "../modules/imports/imports.rows.js#ImportJobRow",
+          ImportMapping: "../modules/imports/imports.rows.js#ImportMappingRow",
+          ImportRowReport: "../modules/imports/imports.rows.js#ImportReportRow",
+          SearchHit: "../modules/search/search.service.js#SearchHitModel",
+          SavedSearch: "../modules/search/saved-searches.repository.js#SavedSearchRow",
+          AlumniInvestor: "../modules/alumni/alumni.service.js#AlumniInvestorModel",
           ...connectionMappers,
         },
         mapperTypeSuffix: "Model",

@@ -6,6 +6,9 @@ import express, { type Express } from "express";
 import helmet from "helmet";
 import type { Server } from "node:http";
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { extname, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/client.js";
@@ -16,6 +19,10 @@ import { armor, costLimitPlugin } from "./graphql/limits.js";
 import { createMetrics } from "./observability/metrics.js";
 import { pinoHttp } from "pino-http";
 import { viewerFromAuthorization } from "./modules/sessions/sessions.service.js";
+import { importUploadRouter } from "./modules/imports/imports.upload.js";
+import { memberExportRouter } from "./modules/exports/member-export.js";
+import { exportsRouter } from "./modules/exports/exports.routes.js";
+import { briefingsRouter } from "./modules/briefings/briefings.routes.js";
 import type { Logger } from "./logger.js";
 
 const KNOWN_ROUTES = new Set(["/graphql", "/healthz", "/readyz", "/metrics"]);
@@ -124,6 +131,14 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
     }
   });
 
+  // File uploads for imports (up to 200 MB, this route only) and a member's full export.
+  app.use("/imports", importUploadRouter(database, config));
+  app.use("/exports", memberExportRouter(database, config));
+  // CSV of people lists, searches and alumni searches, with the API's filters and sharing rules.
+  app.use("/exports", exportsRouter(database, config));
+  // Briefing packs as Markdown, for the signed-in viewer.
+  app.use("/briefings", briefingsRouter(database, config));
+
   app.use(
     "/graphql",
     express.json({ limit: "1mb", type: ["application/json", "application/graphql-response+json"] }),
@@ -140,6 +155,8 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
       },
     }),
   );
+
+  serveClient(app);
 
   // Body-parser failures (oversized or malformed bodies) answer in JSON with their status (413, 400).
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -162,4 +179,30 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
   httpServer.headersTimeout = 15_000;
 
   return { express: app, stop: () => apollo.stop() };
+}
+
+/**
+ * The web client built by Vite (client/dist; dist/client/dist in a compiled
+ * build). Registered after the API, so /graphql, /healthz and /readyz always
+ * win; any other page address gets index.html and the client routes it.
+ */
+function serveClient(app: Express) {
+  const clientDir = fileURLToPath(new URL("../client/dist", import.meta.url));
+  const indexHtml = join(clientDir, "index.html");
+  if (!existsSync(indexHtml)) return;
+  app.use(
+    express.static(clientDir, {
+      index: false,
+      setHeaders: (res, path) => {
+        // Vite puts a content hash in every asset name: cache those for good, never index.html.
+        res.setHeader("cache-control", path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    }),
+  );
+  app.get("/{*path}", (req, res, next) => {
+    // A missing file (/assets/x.js, /favicon.png) is a 404, not the app.
+    if (extname(req.path) || !req.accepts("html")) return next();
+    res.setHeader("cache-control", "no-cache");
+    res.sendFile(indexHtml);
+  });
 }

@@ -19,7 +19,13 @@ type MemberKind = (typeof members.kind.enumValues)[number];
 export const demoMembers: { key: string; name: string; shortName: string; kind: MemberKind; website: string }[] = [
   { key: "wmca", name: "West Midlands Combined Authority", shortName: "WMCA", kind: "COMBINED_AUTHORITY", website: "https://www.wmca.org.uk" },
   { key: "emca", name: "East Midlands Combined County Authority", shortName: "EMCCA", kind: "COMBINED_AUTHORITY", website: "https://www.eastmidlands-cca.gov.uk" },
+  { key: "gmca", name: "Greater Manchester Combined Authority", shortName: "GMCA", kind: "COMBINED_AUTHORITY", website: "https://www.greatermanchester-ca.gov.uk" },
+  { key: "derbyshire", name: "Derbyshire County Council", shortName: "DCC", kind: "COUNCIL", website: "https://www.derbyshire.gov.uk" },
   { key: "bham", name: "University of Birmingham", shortName: "UoB", kind: "UNIVERSITY", website: "https://www.birmingham.ac.uk" },
+  { key: "nottingham", name: "University of Nottingham", shortName: "UoN", kind: "UNIVERSITY", website: "https://www.nottingham.ac.uk" },
+  { key: "lboro", name: "Loughborough University", shortName: "Lboro", kind: "UNIVERSITY", website: "https://www.lboro.ac.uk" },
+  { key: "mi", name: "Midlands Innovation", shortName: "MI", kind: "OTHER", website: "https://midlandsinnovation.org.uk" },
+  { key: "dbt", name: "DBT Midlands Trade Envoy Office", shortName: "DBT Midlands", kind: "GOVERNMENT_UNIT", website: "https://www.gov.uk/government/organisations/department-for-business-and-trade" },
   { key: "unit", name: "Network Coordination Unit", shortName: "NCU", kind: "NETWORK_UNIT", website: "https://entente.example" },
 ];
 

@@ -10,6 +10,7 @@ import { placesLoaders } from "../modules/places/places.loaders.js";
 import { visitsLoaders } from "../modules/visits/visits.loaders.js";
 import { interactionsLoaders } from "../modules/interactions/interactions.loaders.js";
 import { prioritiesLoaders } from "../modules/priorities/priorities.loaders.js";
+import { timelinesLoaders } from "../modules/timelines/timelines.loaders.js";
 
 // One factory per module, assembled per request (see createContext).
 export function createLoaders(ctx: Context) {
@@ -25,6 +26,7 @@ export function createLoaders(ctx: Context) {
     opportunities: opportunitiesLoaders(ctx),
     followUps: followUpsLoaders(ctx),
     investors: investorsLoaders(ctx),
+    timelines: timelinesLoaders(ctx),
   };
 }
 

@@ -11,6 +11,8 @@ import * as visits from "../modules/visits/visits.service.js";
 import * as interactions from "../modules/interactions/interactions.service.js";
 import * as priorities from "../modules/priorities/priorities.service.js";
 import * as members from "../modules/members/members.service.js";
+import * as imports from "../modules/imports/imports.service.js";
+import * as savedSearches from "../modules/search/saved-searches.service.js";
 import type { Resolvers } from "./generated.js";
 import { parseGlobalId } from "./global-id.js";
 
@@ -34,6 +36,9 @@ export const nodeTypes: Record<string, NodeType> = {
   Opportunity: { load: opportunities.get, archive: opportunities.archive },
   FollowUp: { load: followUps.get, archive: followUps.archive },
   InvestorProfile: { load: investors.get, archive: investors.archive },
+  SavedSearch: { load: savedSearches.get },
+  ImportJob: { load: imports.get },
+  ImportMapping: { load: imports.getMapping },
 };
 
 

@@ -62,6 +62,12 @@ export function canSeeNotes(viewer: Viewer, record: OwnedRecord & { notesSensiti
   return !record.notesSensitive || canSeeOwnerOnlyFields(viewer, record);
 }
 
+/** canSeeNotes as raw SQL over an interactions alias, for hand-written queries (search ranks and snippets). */
+export function notesVisibleSql(viewer: Viewer, alias: string): SQL {
+  const a = sql.identifier(alias);
+  return sql`(not ${a}.notes_sensitive or ${a}.owner_member_id = ${viewer.memberId})`;
+}
+
 /** Creating records: editors and admins, always owned by their own member. */
 export function assertCanCreate(viewer: Viewer): void {
   if (!hasRole(viewer, "EDITOR")) throw forbidden("Viewers cannot create records.");

@@ -9,6 +9,7 @@ import { toGlobalId } from "../../server/graphql/global-id.js";
 import type { Role, Visibility } from "../../server/policy/sharing.policy.js";
 import type { InteractionRow, VisitRow } from "../../server/db/rows.js";
 import { interactionOrganisations, interactionPeople, interactionUsers, interactions, visitDestinations, visitMembers, visits } from "../../server/db/tables/index.js";
+import { affiliations, alumniTies } from "../../server/db/tables/index.js";
 
 // Small factories: each test makes exactly the data it needs. They insert
 // directly (fast); the behaviour under test always goes through the API.
@@ -233,5 +234,27 @@ export async function makeInteraction(
     await db.insert(interactionOrganisations).values(organisationIds.map((organisationId) => ({ interactionId, organisationId })));
   }
   if (userIds.length) await db.insert(interactionUsers).values(userIds.map((userId) => ({ interactionId, userId })));
+  return row!;
+}
+
+/** A person's affiliation with an organisation (shares the person's owner and visibility). */
+export async function makeAffiliation(
+  db: Db,
+  person: { id: string },
+  organisation: { id: string },
+  values: Partial<typeof affiliations.$inferInsert> = {},
+): Promise<typeof affiliations.$inferSelect> {
+  const [row] = await db.insert(affiliations).values({ personId: person.id, organisationId: organisation.id, ...values }).returning();
+  return row!;
+}
+
+/** A person's degree from a university (an organisation). */
+export async function makeAlumniTie(
+  db: Db,
+  person: { id: string },
+  university: { id: string },
+  values: Partial<typeof alumniTies.$inferInsert> = {},
+): Promise<typeof alumniTies.$inferSelect> {
+  const [row] = await db.insert(alumniTies).values({ personId: person.id, universityId: university.id, ...values }).returning();
   return row!;
 }

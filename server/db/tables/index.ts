@@ -9,3 +9,5 @@ export * from "./visits.js";
 export * from "./interactions.js";
 export * from "./pipeline.js";
 export * from "./audit.js";
+export * from "./imports.js";
+export * from "./saved-searches.js";

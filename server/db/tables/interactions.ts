@@ -39,6 +39,8 @@ export const interactions = pgTable(
     themes: text("themes").array().notNull().default(sql`'{}'::text[]`),
     // Client-generated, so a retried submission from a phone creates one interaction.
     idempotencyKey: text("idempotency_key"),
+    // The member's own identifier from its previous system, for re-imports.
+    externalId: text("external_id"),
     ...versioned(),
   },
   (t) => [
@@ -47,6 +49,7 @@ export const interactions = pgTable(
     index("interactions_place_idx").on(t.placeId, t.occurredAt),
     index("interactions_visit_idx").on(t.visitId),
     uniqueIndex("interactions_idempotency_key").on(t.ownerMemberId, t.idempotencyKey),
+    uniqueIndex("interactions_external_id_key").on(t.ownerMemberId, t.externalId),
   ],
 );
 

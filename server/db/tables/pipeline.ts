@@ -43,6 +43,8 @@ export const followUps = pgTable(
     id: id(),
     ...owned(),
     title: text("title").notNull(),
+    // Details, e.g. the message of an introduction request from another member.
+    notes: text("notes"),
     dueOn: date("due_on", { mode: "string" }),
     assigneeId: uuid("assignee_id").references(() => users.id),
     status: followUpStatus("status").notNull().default("OPEN"),
@@ -62,6 +64,10 @@ export const followUps = pgTable(
     index("follow_ups_interaction_idx").on(t.interactionId),
     index("follow_ups_person_idx").on(t.personId),
     index("follow_ups_organisation_idx").on(t.organisationId),
+    // Briefings find the follow-ups about a partnership, a visit or an opportunity.
+    index("follow_ups_partnership_idx").on(t.partnershipId),
+    index("follow_ups_visit_idx").on(t.visitId),
+    index("follow_ups_opportunity_idx").on(t.opportunityId),
   ],
 );
 

@@ -15,6 +15,9 @@ export const followUpsResolvers: Resolvers = {
     createFollowUp: (_, { input }, ctx) => followUpsService.create(ctx, input),
     updateFollowUp: (_, { id, version, input }, ctx) =>
       followUpsService.update(ctx, existingIdOf("FollowUp", id), version, input),
+    completeFollowUp: (_, { id, version }, ctx) => followUpsService.complete(ctx, existingIdOf("FollowUp", id), version),
+    reassignFollowUp: (_, { id, version, assigneeId }, ctx) =>
+      followUpsService.reassign(ctx, existingIdOf("FollowUp", id), version, assigneeId),
   },
   FollowUp: {
     assignee: (f, _, ctx) => (f.assigneeId ? membersService.getUser(ctx, f.assigneeId) : null),

@@ -68,9 +68,8 @@ async function resolveAbout(ctx: Context, data: FollowUpInput): Promise<Partial<
 }
 
 /** Follow-ups are assigned within the owner member: only its active users qualify. */
-async function assigneeRef(ctx: Context, viewer: Viewer, globalId: string | null | undefined) {
+async function assigneeRef(ctx: Context, viewer: Viewer, globalId: string | null | undefined, field = "input.assigneeId") {
   if (globalId == null) return globalId;
-  const field = "input.assigneeId";
   const id = refOf("User", globalId, field);
   const user = await ctx.loaders.members.userById.load(id);
   if (!user || user.memberId !== viewer.memberId || user.disabledAt) {
@@ -133,5 +132,36 @@ export async function update(ctx: Context, id: string, version: number, input: u
 export function archive(ctx: Context, id: string, version: number): Promise<FollowUpRow> {
   return transaction(ctx, (tx) =>
     archiveVersioned<FollowUpRow>(ctx, tx, { table: followUps, recordType: "FollowUp", id, version, authorize }),
+  );
+}
+
+/** Marks a follow-up DONE; completing one already DONE keeps the time it was first completed. */
+export function complete(ctx: Context, id: string, version: number): Promise<FollowUpRow> {
+  const patch: Record<string, unknown> = { status: "DONE" };
+  return transaction(ctx, (tx) =>
+    updateVersioned<FollowUpRow>(
+      ctx,
+      tx,
+      {
+        table: followUps,
+        recordType: "FollowUp",
+        id,
+        version,
+        authorize: (viewer, row) => {
+          authorize(viewer, row);
+          patch.completedAt = row.status === "DONE" ? row.completedAt : new Date();
+        },
+      },
+      patch,
+    ),
+  );
+}
+
+/** Hands a follow-up to another active user of the viewer's own member. */
+export async function reassign(ctx: Context, id: string, version: number, assigneeGlobalId: string): Promise<FollowUpRow> {
+  const viewer = viewerOf(ctx);
+  const assigneeId = await assigneeRef(ctx, viewer, assigneeGlobalId, "assigneeId");
+  return transaction(ctx, (tx) =>
+    updateVersioned<FollowUpRow>(ctx, tx, { table: followUps, recordType: "FollowUp", id, version, authorize }, { assigneeId }),
   );
 }

@@ -1,5 +1,7 @@
 import type { Resolvers } from "../../graphql/generated.js";
 import { existingIdOf, idOf, refOf } from "../../graphql/global-id.js";
+import { toOrganisationMatch, toPersonMatch } from "../matching/matching.resolvers.js";
+import { logInteraction } from "./interactions.log.js";
 import * as interactionsService from "./interactions.service.js";
 
 const ref = (type: string, id: string | null | undefined, field: string) => (id ? refOf(type, id, field) : null);
@@ -27,6 +29,17 @@ export const interactionsResolvers: Resolvers = {
     createInteraction: (_, { input }, ctx) => interactionsService.create(ctx, input),
     updateInteraction: (_, { id, version, input }, ctx) =>
       interactionsService.update(ctx, existingIdOf("Interaction", id), version, input),
+    logInteraction: async (_, { input }, ctx) => {
+      const result = await logInteraction(ctx, input);
+      return {
+        ...result,
+        pendingMatches: result.pendingMatches.map((m) => ({
+          ...m,
+          people: m.people.map(toPersonMatch),
+          organisations: m.organisations.map(toOrganisationMatch),
+        })),
+      };
+    },
   },
   Interaction: {
     notes: (i, _, ctx) => interactionsService.notes(ctx, i),

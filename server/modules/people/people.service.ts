@@ -55,7 +55,10 @@ const personFields = {
   affiliations: z.array(Affiliation).max(50, "must have at most 50 entries").optional(),
   alumniTies: z.array(AlumniTie).max(20, "must have at most 20 entries").optional(),
 };
-const CreatePerson = z.object({ fullName: v.name, ...personFields });
+const CreatePerson = z.object({ fullName: v.name, ...personFields }).refine((d) => d.lawfulBasis !== "CONSENT" || !!d.consentAt, {
+  message: "is required when lawfulBasis is CONSENT",
+  path: ["consentAt"],
+});
 const UpdatePerson = z.object({ fullName: v.name.optional(), ...personFields });
 type PersonInput = z.infer<typeof UpdatePerson>;
 
@@ -129,7 +132,19 @@ export async function update(ctx: Context, id: string, version: number, input: u
     const person = await updateVersioned<PersonRow>(
       ctx,
       tx,
-      { table: people, recordType: "Person", id, version, authorize: (viewer, row) => authorizeOwned(viewer, row, "Person") },
+      {
+        table: people,
+        recordType: "Person",
+        id,
+        version,
+        authorize: (viewer, row) => {
+          authorizeOwned(viewer, row, "Person");
+          // UK GDPR: consent is recorded with the date it was given.
+          const basis = patch.lawfulBasis ?? row.lawfulBasis;
+          const consentAt = patch.consentAt === undefined ? row.consentAt : patch.consentAt;
+          if (basis === "CONSENT" && !consentAt) throw badInput("input.consentAt", "input.consentAt: is required when lawfulBasis is CONSENT");
+        },
+      },
       { ...patch, placeId: refs.placeId },
     );
     await repo.replaceSubRecords(tx, id, { affiliations: refs.affiliations, alumniTies: refs.alumniTies });

@@ -1,4 +1,4 @@
-import { type SQL, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { type SQL, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { VisitRow } from "../../db/rows.js";
 import { places, visitDestinations, visitMembers, visits } from "../../db/tables/index.js";
@@ -60,6 +60,18 @@ export function visitsWhere(viewer: Viewer, filter: VisitFilter): SQL | undefine
 
 export function listVisits(db: Db, viewer: Viewer, filter: VisitFilter, page: PageArgs) {
   return listPage<VisitRow>(db, visits, visitsWhere(viewer, filter), sort, page);
+}
+
+export const CALENDAR_LIMIT = 500;
+
+/** Visible visits overlapping from..to, in date order (start, end, title), at most CALENDAR_LIMIT. */
+export function calendarVisits(db: Db, viewer: Viewer, filter: VisitFilter, from: string, to: string): Promise<VisitRow[]> {
+  return db
+    .select()
+    .from(visits)
+    .where(visitsWhere(viewer, { ...filter, from, to }))
+    .orderBy(asc(visits.startsOn), asc(visits.endsOn), sql`lower(${visits.title})`, asc(visits.id))
+    .limit(CALENDAR_LIMIT);
 }
 
 /** Replaces a visit's destinations (in the given order) and participating members, given lists only. */

@@ -20,6 +20,12 @@ export const visitsResolvers: Resolvers = {
         },
         { first, after },
       ),
+    visitCalendar: (_, { from, to, filter }, ctx) =>
+      visitsService.calendar(ctx, from, to, {
+        ...filter,
+        placeId: ref("Place", filter?.placeId, "filter.placeId"),
+        memberId: ref("Member", filter?.memberId, "filter.memberId"),
+      }),
   },
   Mutation: {
     createVisit: (_, { input }, ctx) => visitsService.create(ctx, input),

@@ -20,6 +20,15 @@ export function list(ctx: Context, filter: repo.VisitFilter, page: PageArgs) {
   return repo.listVisits(ctx.db, viewerOf(ctx), filter, page);
 }
 
+/** The calendar: visible visits overlapping from..to (at most 400 days), in date order. */
+export function calendar(ctx: Context, from: string, to: string, filter: repo.VisitFilter): Promise<VisitRow[]> {
+  const viewer = viewerOf(ctx);
+  if (to < from) throw badInput("to", "to must not be before from.");
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  if (days > 400) throw badInput("to", "to: the calendar covers at most 400 days.");
+  return repo.calendarVisits(ctx.db, viewer, filter, from, to);
+}
+
 /** Sub-records of a visit the viewer already holds (it was loaded through the policy). */
 export async function destinations(ctx: Context, visit: VisitRow): Promise<PlaceRow[]> {
   return (await ctx.loaders.visits.destinationsByVisit.load(visit.id)).map((d) => d.place);

@@ -1,0 +1,44 @@
+import { useQuery } from "@apollo/client/react";
+import { useEffect } from "react";
+import { CountriesDocument } from "../../generated/graphql";
+import { describeError } from "../../ui/errors";
+import { SelectField } from "../../ui/fields";
+import { countryName } from "../../ui/format";
+
+interface Props {
+  id: string;
+  value: string;
+  onChange: (countryCode: string) => void;
+  label?: string;
+  className?: string;
+}
+
+/** Every country in the reference data (fetched page by page, cached for the session). */
+export function CountrySelect({ id, value, onChange, label = "Country", className }: Props) {
+  const { data, error, fetchMore } = useQuery(CountriesDocument);
+  const page = data?.places.pageInfo;
+  useEffect(() => {
+    if (page?.hasNextPage && page.endCursor) void fetchMore({ variables: { after: page.endCursor } });
+  }, [page?.hasNextPage, page?.endCursor, fetchMore]);
+
+  const countries = [...(data?.places.nodes ?? [])].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  const known = countries.some((c) => c.countryCode === value);
+  return (
+    <SelectField
+      id={id}
+      label={label}
+      className={className}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error ? `Countries could not be loaded: ${describeError(error)}` : null}
+    >
+      <option value="">Any country</option>
+      {value && !known ? <option value={value}>{countryName(value)}</option> : null}
+      {countries.map((c) => (
+        <option key={c.id} value={c.countryCode}>
+          {c.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}

@@ -1,0 +1,231 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.js";
+import { type Viewer, visibleSql } from "../../policy/sharing.policy.js";
+import { type SearchText, fuzzyCte, matchingIds, queryCte } from "../search/text-query.js";
+
+// alumniInvestors in one statement: the universities, the alumni among the
+// people the viewer can see, their investor profiles that pass the filters
+// (their own, and those of investor organisations they currently work for),
+// what the viewer can see of their interactions, the score, one page (keyset on
+// score, id), the records as JSON and the total count.
+//
+// Score (0–100) = 100 × (0.6 × fit + 0.4 × warmth), rounded to 2 decimals:
+//   fit    = weighted mean of the criteria that apply —
+//            sector  (weight 0.5, when there are target sectors): share of the target sectors
+//                    (the filter's, else the national and your member's priority sectors)
+//                    that the matching profiles invest in;
+//            ticket  (weight 0.25, when the filter has a ticket range): 1 when the investor's
+//                    range lies inside the range asked for, 0.5 when it only overlaps;
+//            market  (weight 0.25): 1 when the person is based in a priority market
+//                    (a national priority, or one of your member's, with a country), else 0;
+//   warmth = the larger of e^(−days/180) since your member's latest interaction with the person
+//            and 0.6 × e^(−days/180) since anyone's latest interaction you can see; 0 with none.
+// Only records the viewer can see count: private records of other members never
+// change who matches, the scores or the total.
+
+export const INVESTOR_TYPES = [
+  "ANGEL",
+  "VENTURE_CAPITAL",
+  "PRIVATE_EQUITY",
+  "CORPORATE",
+  "SOVEREIGN_WEALTH",
+  "FAMILY_OFFICE",
+  "INSTITUTIONAL",
+  "OTHER",
+] as const;
+export type InvestorType = (typeof INVESTOR_TYPES)[number];
+
+export interface AlumniFilter {
+  /** An organisation id; null: any member university. */
+  universityId: string | null;
+  countryCodes: string[];
+  placeId: string | null;
+  sectors: string[];
+  investorTypes: InvestorType[];
+  ticketMinGbp: number | null;
+  ticketMaxGbp: number | null;
+  graduationYearFrom: number | null;
+  graduationYearTo: number | null;
+  text: SearchText | null;
+}
+
+export interface AlumniCursor {
+  score: string;
+  id: string;
+}
+
+export interface AlumniRow {
+  total: number;
+  id: string | null;
+  score: string | null;
+  fit: number | null;
+  warmth: number | null;
+  country_code: string | null;
+  market_name: string | null;
+  types: string[] | null;
+  all_sectors: string[] | null;
+  matched_sectors: string[] | null;
+  target_count: number | null;
+  tmin: number | null;
+  tmax: number | null;
+  via: string[] | null;
+  last_at: string | Date | null;
+  last_own_at: string | Date | null;
+  last_member_id: string | null;
+  recent_count: number | null;
+  person: unknown;
+  ties: unknown;
+  profiles: unknown;
+  known_by: unknown;
+}
+
+/** A sector as a padded list of folded words: " health and life sciences ". Containment of these is word-aligned. */
+function sectorKey(value: SQL): SQL {
+  return sql`(' ' || trim(regexp_replace(lower(public.immutable_unaccent(${value})), '[^[:alnum:]]+', ' ', 'g')) || ' ')`;
+}
+const sectorMatches = (sector: SQL, key: SQL) => sql`${sectorKey(sector)} like '%' || ${key} || '%'`;
+
+/** Organisations that are a member university's own record (or a campus of one). */
+function memberUniversitySql(): SQL {
+  return sql`exists (
+    select 1 from organisations root join members m on m.id = root.owner_member_id
+    where root.id in (o.id, o.parent_id) and root.kind = 'UNIVERSITY' and m.kind = 'UNIVERSITY' and m.archived_at is null
+      and (lower(root.name) = lower(m.name) or lower(root.website) = lower(m.website)))`;
+}
+
+/** National priorities and the viewer's member's own, that the viewer can see. */
+function prioritiesSql(viewer: Viewer): SQL {
+  return sql`pr.archived_at is null and ${visibleSql(viewer, "pr")} and (pr.scope = 'NATIONAL' or pr.owner_member_id = ${viewer.memberId})`;
+}
+
+const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`}::text[]`;
+
+export function alumniPage(db: Db, viewer: Viewer, f: AlumniFilter, size: number, after: AlumniCursor | null): Promise<AlumniRow[]> {
+  const me = viewer.memberId;
+  const ticketFilter = f.ticketMinGbp !== null || f.ticketMaxGbp !== null;
+
+  const targets =
+    f.sectors.length > 0
+      ? sql`select distinct ${sectorKey(sql`s`)} as key from unnest(${textArray(f.sectors)}) s`
+      : sql`select distinct ${sectorKey(sql`pr.sector`)} as key from priorities pr where pr.sector is not null and ${prioritiesSql(viewer)}`;
+
+  const university = f.universityId ? sql`o.id = ${f.universityId}` : memberUniversitySql();
+  const graduation: SQL[] = [];
+  if (f.graduationYearFrom !== null) graduation.push(sql`and t.graduation_year >= ${f.graduationYearFrom}`);
+  if (f.graduationYearTo !== null) graduation.push(sql`and t.graduation_year <= ${f.graduationYearTo}`);
+
+  const person: SQL[] = [];
+  if (f.countryCodes.length) person.push(sql`and pl.country_code::text = any(${textArray(f.countryCodes)})`);
+  if (f.placeId) {
+    person.push(sql`and p.place_id in (select c1.id from places c1 left join places c2 on c2.id = c1.parent_id
+      where ${f.placeId} in (c1.id, c1.parent_id, c2.parent_id))`);
+  }
+  if (f.text) person.push(sql`and p.id in ${matchingIds("people", "Person")}`);
+
+  const profile: SQL[] = [];
+  if (f.investorTypes.length) profile.push(sql`and f.investor_type = any(${textArray(f.investorTypes)})`);
+  if (ticketFilter) profile.push(sql`and num_nonnulls(f.ticket_min_gbp, f.ticket_max_gbp) > 0`);
+  if (f.ticketMinGbp !== null) profile.push(sql`and (f.ticket_max_gbp is null or f.ticket_max_gbp >= ${f.ticketMinGbp})`);
+  if (f.ticketMaxGbp !== null) profile.push(sql`and (f.ticket_min_gbp is null or f.ticket_min_gbp <= ${f.ticketMaxGbp})`);
+  if (f.sectors.length) {
+    profile.push(sql`and exists (select 1 from unnest(f.sectors) s, targets tg where ${sectorMatches(sql`s`, sql`tg.key`)})`);
+  }
+
+  const ticketInside = sql`((${f.ticketMinGbp}::bigint is null or (b.tmin is not null and b.tmin >= ${f.ticketMinGbp}::bigint))
+    and (${f.ticketMaxGbp}::bigint is null or (b.tmax is not null and b.tmax <= ${f.ticketMaxGbp}::bigint)))`;
+  const keyset = after ? sql`where (s.score, s.id) < (${after.score}::numeric, ${after.id}::uuid)` : sql``;
+  const text = f.text;
+
+  return queryRows<AlumniRow>(
+    db,
+    sql`with
+    ${text ? sql`q as (${queryCte(text)}), fz as (${fuzzyCte(text, ["Person"])}),` : sql``}
+    targets as (${targets}),
+    markets as (
+      select pr.country_code, (array_agg(pr.name order by pr.weight desc, pr.name))[1] as name
+      from priorities pr where pr.country_code is not null and ${prioritiesSql(viewer)}
+      group by pr.country_code),
+    unis as (
+      select o.id, o.name from organisations o
+      where o.kind = 'UNIVERSITY' and o.archived_at is null and ${visibleSql(viewer, "o")} and ${university}),
+    ties as (
+      select t.person_id, jsonb_agg(to_jsonb(t) || jsonb_build_object('university_name', u.name) order by t.graduation_year nulls last, t.id) as ties
+      from alumni_ties t join unis u on u.id = t.university_id
+      where true ${sql.join(graduation, sql` `)}
+      group by t.person_id),
+    cand as (
+      select p.id, p.owner_member_id, pl.country_code
+      from people p join ties on ties.person_id = p.id left join places pl on pl.id = p.place_id
+      where p.archived_at is null and ${visibleSql(viewer, "p")} ${sql.join(person, sql` `)}),
+    profiles as (
+      select c.id as person_id, ip.id as profile_id, ip.owner_member_id, ip.investor_type::text as investor_type, ip.sectors,
+             ip.ticket_min_gbp, ip.ticket_max_gbp, null::text as via, to_jsonb(ip) as profile
+      from cand c join investor_profiles ip on ip.person_id = c.id
+      where ip.archived_at is null and ${visibleSql(viewer, "ip")}
+      union all
+      select c.id, ip.id, ip.owner_member_id, ip.investor_type::text, ip.sectors, ip.ticket_min_gbp, ip.ticket_max_gbp, o.name, to_jsonb(ip)
+      from cand c
+      join affiliations af on af.person_id = c.id and (af.ended_on is null or af.ended_on >= current_date)
+      join organisations o on o.id = af.organisation_id and o.archived_at is null and ${visibleSql(viewer, "o")}
+      join investor_profiles ip on ip.organisation_id = o.id
+      where ip.archived_at is null and ${visibleSql(viewer, "ip")}),
+    matching as (select * from profiles f where true ${sql.join(profile, sql` `)}),
+    base as (
+      select c.id, c.country_code, mk.name as market_name, pf.types, pf.tmin, pf.tmax, pf.via, pf.profiles,
+        ps.all_sectors, ps.matched_sectors, ps.matched_targets,
+        ct.last_at, ct.last_own_at, ct.last_member_id, coalesce(ct.recent_count, 0) as recent_count,
+        array(select distinct x from unnest(pf.owners || coalesce(ct.members, '{}'::uuid[]) || c.owner_member_id) x) as known_ids
+      from cand c
+      join lateral (
+        select array_agg(distinct f.investor_type order by f.investor_type) as types,
+          min(f.ticket_min_gbp) as tmin, max(f.ticket_max_gbp) as tmax,
+          coalesce(array_agg(distinct f.via order by f.via) filter (where f.via is not null), '{}') as via,
+          jsonb_agg(distinct f.profile) as profiles,
+          array_agg(distinct f.owner_member_id) as owners
+        from matching f where f.person_id = c.id
+        having count(*) > 0) pf on true
+      cross join lateral (
+        select coalesce(array_agg(distinct s order by s), '{}') as all_sectors,
+          coalesce(array_agg(distinct s order by s) filter (where exists (select 1 from targets tg where ${sectorMatches(sql`s`, sql`tg.key`)})), '{}') as matched_sectors,
+          (select count(*) from targets tg where exists (
+            select 1 from matching f2, unnest(f2.sectors) s2 where f2.person_id = c.id and ${sectorMatches(sql`s2`, sql`tg.key`)}))::int as matched_targets
+        from matching f, unnest(f.sectors) s where f.person_id = c.id) ps
+      left join markets mk on mk.country_code = c.country_code
+      left join lateral (
+        select max(i.occurred_at) as last_at,
+          max(i.occurred_at) filter (where i.owner_member_id = ${me}) as last_own_at,
+          (array_agg(i.owner_member_id order by i.occurred_at desc, i.id desc))[1] as last_member_id,
+          (count(*) filter (where i.occurred_at >= now() - interval '365 days'))::int as recent_count,
+          array_agg(distinct i.owner_member_id) as members
+        from interaction_people ipp join interactions i on i.id = ipp.interaction_id
+        where ipp.person_id = c.id and i.archived_at is null and ${visibleSql(viewer, "i")}) ct on true),
+    weighted as (
+      select b.*,
+        (select count(*) from targets)::int as target_count,
+        case when (select count(*) from targets) > 0 then 0.5 else 0 end as w_sector,
+        ${ticketFilter ? sql`0.25` : sql`0`}::numeric as w_ticket,
+        case when (select count(*) from targets) > 0 then b.matched_targets::numeric / (select count(*) from targets) else 0 end as sector_fit,
+        case when ${ticketInside} then 1 else 0.5 end as ticket_fit,
+        case when b.market_name is not null then 1 else 0 end as market_fit,
+        greatest(
+          case when b.last_own_at is null then 0 else exp(-greatest(current_date - b.last_own_at::date, 0) / 180.0) end,
+          case when b.last_at is null then 0 else 0.6 * exp(-greatest(current_date - b.last_at::date, 0) / 180.0) end) as warmth_raw
+      from base b),
+    scored as (
+      select w.*,
+        round(((w.w_sector * w.sector_fit + w.w_ticket * w.ticket_fit + 0.25 * w.market_fit) / (w.w_sector + w.w_ticket + 0.25))::numeric, 4) as fit,
+        round(w.warmth_raw::numeric, 4) as warmth
+      from weighted w),
+    ranked as (select sc.*, round(100 * (0.6 * sc.fit + 0.4 * sc.warmth), 2) as score from scored sc),
+    page as (select * from ranked s ${keyset} order by s.score desc, s.id desc limit ${size + 1})
+    select c.total, page.id, page.score::text as score, page.fit::float8 as fit, page.warmth::float8 as warmth,
+      page.country_code, page.market_name, page.types, page.all_sectors, page.matched_sectors,
+      page.target_count, page.tmin::float8 as tmin, page.tmax::float8 as tmax, page.via, page.last_at, page.last_own_at, page.last_member_id, page.recent_count,
+      (select to_jsonb(p) - '{search_vector,search_names}'::text[] from people p where p.id = page.id) as person,
+      (select t.ties from ties t where t.person_id = page.id) as ties,
+      page.profiles,
+      (select jsonb_agg(to_jsonb(m) order by m.name, m.id) from members m where m.id = any(page.known_ids)) as known_by
+    from (select count(*)::int as total from ranked) c left join page on true
+    order by page.score desc nulls last, page.id desc`,
+  );
+}

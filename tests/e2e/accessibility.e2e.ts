@@ -1,0 +1,98 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { DEMO, DESKTOP, PHONE, type RunningServer, type TestPage, type Viewport, launchBrowser, newPage, settled, signIn, startServer } from "./support/harness.js";
+
+// axe-core on every main screen, at desktop and phone widths: no serious or
+// critical violations of WCAG 2.x A/AA (2.2 included).
+
+let server: RunningServer;
+let browser: Browser;
+const open: TestPage[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(async () => {
+  for (const t of open.splice(0)) {
+    await t.context.close();
+    expect(t.errors).toEqual([]);
+  }
+});
+
+async function page(as: string | null, viewport: Viewport = DESKTOP): Promise<Page> {
+  const t = await newPage(browser, server.url, viewport);
+  open.push(t);
+  if (as) await signIn(t.page, as);
+  return t.page;
+}
+
+
+async function expectAccessible(p: Page, screen: string) {
+  const results = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+  expect({ screen, violations: serious }).toEqual({ screen, violations: [] });
+}
+
+const screens: { name: string; as: string | null; go: (p: Page) => Promise<void> }[] = [
+  { name: "sign-in", as: null, go: async (p) => { await p.goto("/sign-in"); await p.getByText("Demo accounts").waitFor(); } },
+  { name: "home", as: DEMO.envoy, go: async (p) => { await p.goto("/"); await settled(p); } },
+  { name: "people list", as: DEMO.envoy, go: async (p) => { await p.goto("/people"); await settled(p); } },
+  {
+    name: "person profile",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/people?mine=1");
+      await settled(p);
+      await p.locator(".record__title a").first().click();
+      await p.getByText("Record", { exact: true }).waitFor();
+    },
+  },
+  { name: "organisations list", as: DEMO.envoy, go: async (p) => { await p.goto("/organisations"); await settled(p); } },
+  {
+    name: "organisation",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/organisations");
+      await settled(p);
+      await p.locator(".record__title a").first().click();
+      await p.getByText("Record", { exact: true }).waitFor();
+    },
+  },
+  { name: "places", as: DEMO.envoy, go: async (p) => { await p.goto("/places"); await settled(p); } },
+  { name: "admin users", as: DEMO.admin, go: async (p) => { await p.goto("/admin/users"); await settled(p); } },
+  { name: "not found", as: DEMO.envoy, go: async (p) => { await p.goto("/no/such/page"); await p.getByText("Page not found").first().waitFor(); } },
+];
+
+describe("accessibility (axe-core)", () => {
+  for (const screen of screens) {
+    it(`${screen.name}: no serious or critical violations`, async () => {
+      const p = await page(screen.as);
+      await screen.go(p);
+      await expectAccessible(p, screen.name);
+    });
+  }
+
+  it("sign-in with an error summary: no serious or critical violations", async () => {
+    const p = await page(null);
+    await p.goto("/sign-in");
+    await p.getByRole("button", { name: "Sign in", exact: true }).click();
+    await p.locator(".error-summary").waitFor();
+    await expectAccessible(p, "sign-in with errors");
+  });
+
+  it("people list at 360 px, menu open: no serious or critical violations", async () => {
+    const p = await page(DEMO.envoy, PHONE);
+    await p.goto("/people");
+    await settled(p);
+    await p.getByRole("button", { name: "Menu" }).click();
+    await expectAccessible(p, "people list (phone, menu open)");
+  });
+});

@@ -1,0 +1,72 @@
+// `npm run screenshots`: a PNG of every main screen in docs/screenshots/, taken
+// from the real server with demo data (desktop, plus phone width for a few).
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { DEMO, DESKTOP, PHONE, type Viewport, launchBrowser, newPage, root, settled, signIn, startServer } from "./support/harness.js";
+
+const outDir = join(root, "docs", "screenshots");
+
+interface Shot {
+  name: string;
+  as: string | null;
+  viewport?: Viewport;
+  /** Opens the screen and waits until it has finished loading. */
+  open: (page: Page) => Promise<void>;
+}
+
+
+async function openFirst(page: Page, list: string, linkScope: string) {
+  await page.goto(list);
+  await settled(page);
+  await page.locator(linkScope).first().click();
+  await settled(page);
+}
+
+const shots: Shot[] = [
+  { name: "sign-in", as: null, open: async (page) => { await page.goto("/sign-in"); await page.getByText("Demo accounts").waitFor(); } },
+  { name: "home", as: DEMO.envoy, open: async (page) => { await page.goto("/"); await settled(page); } },
+  { name: "people", as: DEMO.envoy, open: async (page) => { await page.goto("/people"); await settled(page); } },
+  // One of the envoy's own contacts, so the owner-only details show.
+  { name: "person", as: DEMO.envoy, open: (page) => openFirst(page, "/people?mine=1", ".record__title a") },
+  { name: "organisations", as: DEMO.envoy, open: async (page) => { await page.goto("/organisations"); await settled(page); } },
+  { name: "organisation", as: DEMO.envoy, open: (page) => openFirst(page, "/organisations", ".record__title a") },
+  { name: "places", as: DEMO.envoy, open: async (page) => { await page.goto("/places"); await settled(page); } },
+  { name: "admin-users", as: DEMO.admin, open: async (page) => { await page.goto("/admin/users"); await settled(page); } },
+  { name: "phone-sign-in", as: null, viewport: PHONE, open: async (page) => { await page.goto("/sign-in"); await page.getByText("Demo accounts").waitFor(); } },
+  { name: "phone-people", as: DEMO.envoy, viewport: PHONE, open: async (page) => { await page.goto("/people"); await settled(page); } },
+  { name: "phone-person", as: DEMO.envoy, viewport: PHONE, open: (page) => openFirst(page, "/people", ".record__title a") },
+];
+
+async function take(browser: Browser, baseURL: string, shot: Shot) {
+  const { context, page, errors } = await newPage(browser, baseURL, shot.viewport ?? DESKTOP);
+  try {
+    if (shot.as) await signIn(page, shot.as);
+    await shot.open(page);
+    const file = join(outDir, `${shot.name}.png`);
+    // Phones show one screenful, as a person sees it; desktop shots show the whole page.
+    await page.screenshot({ path: file, fullPage: !shot.viewport });
+    if (errors.length) throw new Error(`${shot.name}: errors in the page:\n${errors.join("\n")}`);
+    console.log(`saved ${file}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  await mkdir(outDir, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const only = process.argv.slice(2);
+    for (const shot of shots) if (!only.length || only.includes(shot.name)) await take(browser, server.url, shot);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
