@@ -18,14 +18,14 @@ import * as visits from "../../server/modules/visits/visits.service.js";
 import type { Role } from "../../server/policy/sharing.policy.js";
 import { ensureCountries } from "../places/countries.js";
 import { DEMO_PASSWORD, type DemoUser, demoMembers, demoUsers, presentDemoUsers } from "./accounts.js";
-import { alumniData, firmsData } from "./data/alumni.js";
-import { FICTIONAL_CONTACT, contactsData } from "./data/contacts.js";
-import { type MemberKey, demoStaff, writerOf } from "./data/members.js";
-import { FICTIONAL_ORGANISATION, organisationsData } from "./data/organisations.js";
-import { partnershipsData } from "./data/partnerships.js";
-import { type CityData, type RegionData, cities, regions } from "./data/places.js";
-import { prioritiesData } from "./data/priorities.js";
-import { followUpsData, interactionsData, opportunitiesData, visitsData } from "./data/visits.js";
+import { alumniData, firmsData } from "./content/alumni.js";
+import { FICTIONAL_CONTACT, contactsData } from "./content/contacts.js";
+import { type MemberKey, demoStaff, writerOf } from "./content/members.js";
+import { FICTIONAL_ORGANISATION, organisationsData } from "./content/organisations.js";
+import { partnershipsData } from "./content/partnerships.js";
+import { type CityData, type RegionData, cities, regions } from "./content/places.js";
+import { prioritiesData } from "./content/priorities.js";
+import { followUpsData, interactionsData, opportunitiesData, visitsData } from "./content/visits.js";
 
 /**
  * Loads the demo network in one transaction: all of it or nothing. Members and
@@ -37,16 +37,16 @@ export async function loadDemoNetwork(db: Db): Promise<DemoUser[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const demo = new DemoNetwork(joinOuterTransaction(tx as unknown as Db), passwordHash);
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.membersAndUsers(); console.log('membersAndUsers', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.places(); console.log('places', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.organisations(); console.log('organisations', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.people(); console.log('people', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.partnerships(); console.log('partnerships', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.priorities(); console.log('priorities', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.visits(); console.log('visits', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.interactions(); console.log('interactions', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.opportunities(); console.log('opportunities', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
-    { const c0 = process.cpuUsage(); const t0 = Date.now(); await demo.followUps(); console.log('followUps', Date.now() - t0, Math.round(process.cpuUsage(c0).user / 1000)); }
+    await demo.membersAndUsers();
+    await demo.places();
+    await demo.organisations();
+    await demo.people();
+    await demo.partnerships();
+    await demo.priorities();
+    await demo.visits();
+    await demo.interactions();
+    await demo.opportunities();
+    await demo.followUps();
   });
   return presentDemoUsers(db);
 }
