@@ -13,7 +13,9 @@ import {
   SCALES,
   type Scale,
   consoleProgress,
+  datasetIdentity,
   generateDataset,
+  isLoaded,
   loadDataset,
   writeCsv,
 } from "./generate/index.js";
@@ -132,6 +134,11 @@ async function seedDemo(database: Database): Promise<void> {
 
 async function seedScale(database: Database, args: SeedArgs & { scale: Scale }): Promise<void> {
   const progress = consoleProgress();
+  const identity = datasetIdentity(args);
+  if (!args.csv && (await isLoaded(database, identity.markerMemberId))) {
+    progress.note(`Scale ${identity.label}: already loaded (member ${identity.markerMemberId} exists); nothing changed.`);
+    return;
+  }
   const passwordHash = await hashPassword(GENERATED_PASSWORD);
   let started = Date.now();
   const { world, tables } = generateDataset({ scale: args.scale, seed: args.seed, fraction: args.fraction, anchor: args.anchor, passwordHash });

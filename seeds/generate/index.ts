@@ -2,9 +2,9 @@ import { digestTables } from "./format.js";
 import { type GenerateOptions, World } from "./model.js";
 import { type TableData, buildTables } from "./tables.js";
 
-export { DEFAULT_ANCHOR, DEFAULT_SEED, GENERATED_PASSWORD, type GenerateOptions, World } from "./model.js";
+export { DEFAULT_ANCHOR, DEFAULT_SEED, GENERATED_PASSWORD, type GenerateOptions, World, datasetIdentity } from "./model.js";
 export { type Counts, type Scale, SCALES, countsFor } from "./scale.js";
-export { type LoadOptions, type LoadResult, loadDataset, writeCsv } from "./load.js";
+export { type LoadOptions, type LoadResult, isLoaded, loadDataset, writeCsv } from "./load.js";
 export { type Progress, consoleProgress, silentProgress } from "./progress.js";
 export type { Cell, Row, TableData } from "./tables.js";
 

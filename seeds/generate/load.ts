@@ -1,9 +1,8 @@
-import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { type SQL, sql } from "drizzle-orm";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Database, Db } from "../../server/db/client.js";
+import { type Database, type Db, queryRows } from "../../server/db/client.js";
 import { ensureCountries } from "../places/countries.js";
 import { CsvTableWriter } from "./csv.js";
 import { copyLine } from "./format.js";
@@ -16,11 +15,13 @@ import type { Cell, Row, TableData } from "./tables.js";
 // an exact idempotency check (re-running the same tier and seed skips).
 //
 // PostgreSQL: COPY FROM STDIN (pg-copy-streams). PGlite: multi-row INSERTs of
-// json_populate_recordset batches. For large loads the secondary indexes and
-// foreign keys of the loaded tables are dropped first and recreated after
-// from their own definitions (pg_indexes / pg_get_constraintdef), inside the
-// same transaction: re-adding the foreign keys validates every reference, and
-// a failed load rolls back to the original indexes and constraints.
+// json_populate_recordset batches. For large loads the indexes, primary and
+// unique keys and foreign keys of the loaded tables are dropped first and
+// recreated after from their own definitions (pg_indexes /
+// pg_get_constraintdef), inside the same transaction: re-adding the keys
+// checks uniqueness and every reference, and a failed load rolls back to the
+// original indexes and constraints. The loaded tables are locked meanwhile:
+// load scale data into a database that is not serving users.
 //
 // Places are shared reference data: countries go through ensureCountries,
 // cities are matched by (country, name) to cities already in the database,
@@ -28,7 +29,7 @@ import type { Cell, Row, TableData } from "./tables.js";
 // whichever place ids the database has.
 
 export interface LoadOptions {
-  /** Drop and rebuild secondary indexes and foreign keys around the load (default: for ≥ 50k interactions). */
+  /** Drop and rebuild indexes, keys and foreign keys around the load (default: from 50k interactions). */
   rebuildIndexes?: boolean;
   progress?: Progress;
   /** Also write every table as CSV into this directory (one pass over the data). */
@@ -98,6 +99,15 @@ export async function loadDataset(database: Database, world: World, tables: Tabl
   return database.kind === "postgres" ? withPgTransaction(database.pool!, run) : withPgliteTransaction(database.db, options, run);
 }
 
+/** Whether the dataset with this marker (its first member's id) is in the database. */
+export async function isLoaded(database: Database, markerMemberId: string): Promise<boolean> {
+  const [row] = await queryRows<{ present: boolean }>(
+    database.db,
+    sql`select exists (select 1 from members where id = ${markerMemberId}) as present`,
+  );
+  return row?.present === true;
+}
+
 /** Writes every table as CSV without touching a database. */
 export async function writeCsv(tables: TableData[], dir: string, progress: Progress = silentProgress, batchRows = 5000): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
@@ -137,8 +147,10 @@ async function writePlacesCsv(dir: string, places: TableData): Promise<void> {
  * a required column the generator does not fill fails with its name.
  */
 async function databaseColumns(ex: Executor, tables: TableData[]): Promise<Map<string, string[]>> {
-  const rows = await ex.query<{ table_name: string; column_name: string; required: boolean }>(
-    `select table_name, column_name, (is_nullable = 'NO' and column_default is null and is_identity = 'NO') as required
+  const rows = await ex.query<{ table_name: string; column_name: string; required: boolean; generated: boolean }>(
+    `select table_name, column_name,
+            (is_nullable = 'NO' and column_default is null and is_identity = 'NO' and is_generated = 'NEVER') as required,
+            is_generated <> 'NEVER' as generated
      from information_schema.columns
      where table_schema = current_schema() and table_name in (${tables.map((t) => quoteLiteral(t.table)).join(", ")})`,
   );
@@ -149,7 +161,8 @@ async function databaseColumns(ex: Executor, tables: TableData[]): Promise<Map<s
     const missing = present.filter((r) => r.required && !t.columns.includes(r.column_name)).map((r) => r.column_name);
     if (missing.length > 0) throw new Error(`generator: table "${t.table}" requires columns the generator does not fill: ${missing.join(", ")}`);
     const names = new Set(present.map((r) => r.column_name));
-    out.set(t.table, t.columns.filter((c) => names.has(c)));
+    const generated = new Set(present.filter((r) => r.generated).map((r) => r.column_name));
+    out.set(t.table, t.columns.filter((c) => names.has(c) && !generated.has(c)));
   }
   return out;
 }

@@ -314,8 +314,9 @@ export class World {
       throw new Error(`anchor must be a date YYYY-MM-DD, got ${this.anchor}`);
     }
     this.passwordHash = options.passwordHash;
-    this.label = `gen ${this.scale}-${this.seed}${this.fraction < 1 ? ` f${this.fraction}` : ""}`;
-    this.namespace = hashString(`entente:${this.label}:${this.anchor}`) ^ this.seed;
+    const identity = datasetIdentity(options);
+    this.label = identity.label;
+    this.namespace = identity.namespace;
     this.ids = new IdSpace(this.namespace);
 
     this.buildPlaces();
@@ -932,6 +933,24 @@ export class World {
   randomCreatedAt(rng: Random): number {
     return this.createdAt(rng);
   }
+}
+
+/**
+ * A dataset's label (in member names and e-mail domains), id namespace and
+ * marker: the id of its first member, present in a database exactly when the
+ * dataset was loaded. Cheap: no need to build the world to ask.
+ */
+export function datasetIdentity(options: Pick<GenerateOptions, "scale" | "seed" | "fraction" | "anchor">): {
+  label: string;
+  namespace: number;
+  markerMemberId: string;
+} {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const fraction = options.fraction ?? 1;
+  const anchor = options.anchor ?? DEFAULT_ANCHOR;
+  const label = `gen ${options.scale}-${seed}${fraction < 1 ? ` f${fraction}` : ""}`;
+  const namespace = hashString(`entente:${label}:${anchor}`) ^ seed;
+  return { label, namespace, markerMemberId: new IdSpace(namespace).of("member", 0) };
 }
 
 // --- small helpers -----------------------------------------------------------

@@ -2374,9 +2374,10 @@ export type Query = {
    * One search across people, organisations, places, partnerships, visits and
    * interactions. Matches words and word beginnings (accents and letter case
    * ignored, English plurals and verb forms folded, Latin transliterations of
-   * names included), tolerates typos in queries of 3 or more characters
-   * ("Brimingham" finds Birmingham) and finds the query inside names. %, _ and
-   * quotes are ordinary characters. Best first; pages are stable (ties broken by id).
+   * names included). When that finds fewer than 50 records you can see, it also
+   * tolerates typos in names (words of 3 or more characters: "Brimingham" finds
+   * Birmingham) and finds the query inside names and subjects. %, _ and quotes
+   * are ordinary characters. Best first; pages are stable (ties broken by id).
    */
   search: SearchHitConnection;
   user?: Maybe<User>;
@@ -2794,10 +2795,13 @@ export type SearchHit = {
   /** The record: a Person, Organisation, Place, Partnership, Visit or Interaction. */
   record: Node;
   /**
-   * Relevance, higher first: the full-text rank (names weigh most, then titles and
-   * job titles, then bios, descriptions, objectives, outcomes and notes, then
-   * sectors and themes; shorter texts rank higher) plus the trigram similarity of
-   * the query to the record's names. Comparable within one search only.
+   * Relevance, higher first. A hit matching the query's words scores above 1:
+   * 1 + its full-text rank (names weigh most, then titles and job titles, then
+   * bios, descriptions, objectives, outcomes and notes, then sectors and themes;
+   * shorter texts rank higher) + 1 when its name is exactly the query, or 0.5
+   * when its name starts with it. A hit found only by typo tolerance or inside a
+   * name scores the trigram similarity of its name to the query (0 to 1), so it
+   * always follows the word matches. Comparable within one search only.
    */
   score: Scalars['Float']['output'];
   /**

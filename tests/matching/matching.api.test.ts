@@ -125,7 +125,8 @@ describe("personMatches", () => {
     const found = await personMatches({ name: "Morimoto Yuki", org: "Kansai Robotics Assoc", country: "jp" }, alice.token);
     expect(found.map((m) => [m.person.id, m.score, m.reasons])).toEqual([
       [gid("Person", atOrg.id), 1, ["NAME", "ORGANISATION", "COUNTRY"]],
-      ...[plain, inFrance].map((p) => [gid("Person", p.id), 0.85, ["NAME"]]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      // Equal scores and names: in id order.
+      ...[plain, inFrance].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => [gid("Person", p.id), 0.85, ["NAME"]]),
     ]);
     expect(await personMatches({ name: "Yuki Morimoto", first: 1 }, alice.token)).toHaveLength(1);
   });

@@ -35,9 +35,9 @@ function RequireAuth() {
   const location = useLocation();
   if (state.status === "resuming") {
     return (
-      <div className="splash" role="status">
-        Signing you in…
-      </div>
+      <main className="splash" id="main-content">
+        <p role="status">Signing you in…</p>
+      </main>
     );
   }
   if (state.status === "unreachable") {

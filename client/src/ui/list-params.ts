@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useSearchParams } from "react-router";
 
 /**
@@ -29,3 +29,19 @@ export function useListParams<K extends string>(keys: readonly K[]) {
 
 /** "" → undefined, so an empty filter field is left out of the GraphQL filter. */
 export const orUndefined = (value: string): string | undefined => (value.trim() ? value.trim() : undefined);
+
+/**
+ * A control's own copy of a value that lives in the address. The router applies
+ * address changes in a transition, so a control bound straight to the address
+ * would snap back for a moment after each click; this copy answers at once and
+ * follows the address when it changes from outside (back button, "Clear filters").
+ */
+export function useMirror<T>(value: T): [T, (next: T) => void] {
+  const [local, setLocal] = useState(value);
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setLocal(value);
+  }
+  return [local, setLocal];
+}

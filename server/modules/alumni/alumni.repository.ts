@@ -100,7 +100,13 @@ function prioritiesSql(viewer: Viewer): SQL {
 
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`}::text[]`;
 
+/** One page of results (size + 1 rows) plus the total; a row with a null id when the page is empty. */
 export function alumniPage(db: Db, viewer: Viewer, f: AlumniFilter, size: number, after: AlumniCursor | null): Promise<AlumniRow[]> {
+  return queryRows<AlumniRow>(db, alumniPageSql(viewer, f, size, after));
+}
+
+/** The statement behind alumniPage (exported for EXPLAIN in benchmarks). */
+export function alumniPageSql(viewer: Viewer, f: AlumniFilter, size: number, after: AlumniCursor | null): SQL {
   const me = viewer.memberId;
   const ticketFilter = f.ticketMinGbp !== null || f.ticketMaxGbp !== null;
 
@@ -136,9 +142,7 @@ export function alumniPage(db: Db, viewer: Viewer, f: AlumniFilter, size: number
   const keyset = after ? sql`where (s.score, s.id) < (${after.score}::numeric, ${after.id}::uuid)` : sql``;
   const text = f.text;
 
-  return queryRows<AlumniRow>(
-    db,
-    sql`with
+  return sql`with
     ${text ? sql`q as (${queryCte(text)}), fz as (${fuzzyCte(text, ["Person"])}),` : sql``}
     targets as (${targets}),
     markets as (
@@ -158,39 +162,42 @@ export function alumniPage(db: Db, viewer: Viewer, f: AlumniFilter, size: number
       from people p join ties on ties.person_id = p.id left join places pl on pl.id = p.place_id
       where p.archived_at is null and ${visibleSql(viewer, "p")} ${sql.join(person, sql` `)}),
     profiles as (
-      select c.id as person_id, ip.id as profile_id, ip.owner_member_id, ip.investor_type::text as investor_type, ip.sectors,
+      select c.id as person_id, c.owner_member_id as person_owner, c.country_code,
+             ip.id as profile_id, ip.owner_member_id, ip.investor_type::text as investor_type, ip.sectors,
              ip.ticket_min_gbp, ip.ticket_max_gbp, null::text as via, to_jsonb(ip) as profile
       from cand c join investor_profiles ip on ip.person_id = c.id
       where ip.archived_at is null and ${visibleSql(viewer, "ip")}
       union all
-      select c.id, ip.id, ip.owner_member_id, ip.investor_type::text, ip.sectors, ip.ticket_min_gbp, ip.ticket_max_gbp, o.name, to_jsonb(ip)
+      select c.id, c.owner_member_id, c.country_code,
+             ip.id, ip.owner_member_id, ip.investor_type::text, ip.sectors, ip.ticket_min_gbp, ip.ticket_max_gbp, o.name, to_jsonb(ip)
       from cand c
       join affiliations af on af.person_id = c.id and (af.ended_on is null or af.ended_on >= current_date)
       join organisations o on o.id = af.organisation_id and o.archived_at is null and ${visibleSql(viewer, "o")}
       join investor_profiles ip on ip.organisation_id = o.id
       where ip.archived_at is null and ${visibleSql(viewer, "ip")}),
     matching as (select * from profiles f where true ${sql.join(profile, sql` `)}),
+    -- One row per person, carrying everything later steps need, so no step joins two CTEs.
+    pf as (
+      select f.person_id as id, f.person_owner, f.country_code,
+        array_agg(distinct f.investor_type order by f.investor_type) as types,
+        min(f.ticket_min_gbp) as tmin, max(f.ticket_max_gbp) as tmax,
+        coalesce(array_agg(distinct f.via order by f.via) filter (where f.via is not null), '{}') as via,
+        jsonb_agg(distinct f.profile) as profiles,
+        array_agg(distinct f.owner_member_id) as owners,
+        coalesce(array_agg(distinct s.sector order by s.sector) filter (where s.sector is not null), '{}') as all_sectors
+      from matching f left join lateral unnest(f.sectors) as s(sector) on true
+      group by f.person_id, f.person_owner, f.country_code),
     base as (
-      select c.id, c.country_code, mk.name as market_name, pf.types, pf.tmin, pf.tmax, pf.via, pf.profiles,
-        ps.all_sectors, ps.matched_sectors, ps.matched_targets,
+      select pf.*, mk.name as market_name,
+        coalesce(array(select s from unnest(pf.all_sectors) s
+          where exists (select 1 from targets tg where ${sectorMatches(sql`s`, sql`tg.key`)}) order by s), '{}') as matched_sectors,
+        (select count(*) from targets tg
+          where exists (select 1 from unnest(pf.all_sectors) s where ${sectorMatches(sql`s`, sql`tg.key`)}))::int as matched_targets,
         ct.last_at, ct.last_own_at, ct.last_member_id, coalesce(ct.recent_count, 0) as recent_count,
-        array(select distinct x from unnest(pf.owners || coalesce(ct.members, '{}'::uuid[]) || c.owner_member_id) x) as known_ids
-      from cand c
-      join lateral (
-        select array_agg(distinct f.investor_type order by f.investor_type) as types,
-          min(f.ticket_min_gbp) as tmin, max(f.ticket_max_gbp) as tmax,
-          coalesce(array_agg(distinct f.via order by f.via) filter (where f.via is not null), '{}') as via,
-          jsonb_agg(distinct f.profile) as profiles,
-          array_agg(distinct f.owner_member_id) as owners
-        from matching f where f.person_id = c.id
-        having count(*) > 0) pf on true
-      cross join lateral (
-        select coalesce(array_agg(distinct s order by s), '{}') as all_sectors,
-          coalesce(array_agg(distinct s order by s) filter (where exists (select 1 from targets tg where ${sectorMatches(sql`s`, sql`tg.key`)})), '{}') as matched_sectors,
-          (select count(*) from targets tg where exists (
-            select 1 from matching f2, unnest(f2.sectors) s2 where f2.person_id = c.id and ${sectorMatches(sql`s2`, sql`tg.key`)}))::int as matched_targets
-        from matching f, unnest(f.sectors) s where f.person_id = c.id) ps
-      left join markets mk on mk.country_code = c.country_code
+        array(select distinct x from unnest(pf.owners || coalesce(ct.members, '{}'::uuid[]) || pf.person_owner) x) as known_ids
+      from pf
+      left join markets mk on mk.country_code = pf.country_code
+      -- What the viewer can see of the interactions with the person (through the person index).
       left join lateral (
         select max(i.occurred_at) as last_at,
           max(i.occurred_at) filter (where i.owner_member_id = ${me}) as last_own_at,
@@ -198,7 +205,7 @@ export function alumniPage(db: Db, viewer: Viewer, f: AlumniFilter, size: number
           (count(*) filter (where i.occurred_at >= now() - interval '365 days'))::int as recent_count,
           array_agg(distinct i.owner_member_id) as members
         from interaction_people ipp join interactions i on i.id = ipp.interaction_id
-        where ipp.person_id = c.id and i.archived_at is null and ${visibleSql(viewer, "i")}) ct on true),
+        where ipp.person_id = pf.id and i.archived_at is null and ${visibleSql(viewer, "i")}) ct on true),
     weighted as (
       select b.*,
         (select count(*) from targets)::int as target_count,
@@ -226,6 +233,5 @@ export function alumniPage(db: Db, viewer: Viewer, f: AlumniFilter, size: number
       page.profiles,
       (select jsonb_agg(to_jsonb(m) order by m.name, m.id) from members m where m.id = any(page.known_ids)) as known_by
     from (select count(*)::int as total from ranked) c left join page on true
-    order by page.score desc nulls last, page.id desc`,
-  );
+    order by page.score desc nulls last, page.id desc`;
 }

@@ -1,4 +1,5 @@
-import { dateRange, displayName, longDate } from "../coordination/sql.js";
+import type { CoordinationAlertKind } from "../../graphql/generated.js";
+import { dateRange, displayName, longDate, ordinal } from "../coordination/sql.js";
 import type { BriefingModel } from "./briefings.service.js";
 
 // The briefing as Markdown, to read, print or paste. Everything that came from
@@ -15,6 +16,14 @@ const name = (r: { name: string; nameLatin?: string | null }) => md(displayName(
 const list = (refs: { name: string; nameLatin?: string | null }[]) => refs.map(name).join(", ");
 const words = (value: string) => value.toLowerCase().replace(/_/g, " ");
 const capital = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+const WARNING: Record<CoordinationAlertKind, string> = {
+  OVERLAPPING_TRAVEL: "Travelling at the same time",
+  SHARED_CONTACT: "Shared contact",
+  DORMANT_PARTNERSHIP: "Dormant partnership",
+  ANNIVERSARY: "Anniversary",
+  RENEWAL_DUE: "Renewal due",
+  OVERDUE_FOLLOW_UP: "Overdue follow-up",
+};
 const cell = (text: string) => text.replace(/\r?\n/g, " ") || "—";
 
 function gbp(value: number | null | undefined): string {
@@ -53,13 +62,13 @@ export function renderMarkdown(b: BriefingModel): string {
 
   if (b.objectives) out.push(...section("Objectives", [md(b.objectives, false), ""], ""));
   out.push(...section("Points to take", b.pointsToTake.map((p) => `- ${md(p.text)}`).concat(b.pointsToTake.length ? [""] : []), "Nothing open."));
-  out.push(...section("Coordination warnings", b.warnings.map((w) => `- **${capital(words(w.kind))}:** ${md(w.message)}`).concat(b.warnings.length ? [""] : []), "None."));
+  out.push(...section("Coordination warnings", b.warnings.map((w) => `- **${WARNING[w.kind]}:** ${md(w.message)}`).concat(b.warnings.length ? [""] : []), "None."));
 
   const partnerships = b.partnerships.flatMap((p) => {
     const facts = [
       `${capital(words(p.kind))}, ${words(p.status)}`,
       p.signedOn ? `signed ${longDate(p.signedOn)}` : null,
-      p.nextAnniversaryOn && p.anniversaryYears ? `${p.anniversaryYears} years on ${longDate(p.nextAnniversaryOn)}` : null,
+      p.nextAnniversaryOn && p.anniversaryYears ? `${ordinal(p.anniversaryYears)} anniversary on ${longDate(p.nextAnniversaryOn)}` : null,
       p.renewalDueOn ? `renewal due ${longDate(p.renewalDueOn)}` : null,
     ].filter(Boolean);
     const uk = p.parties.filter((q) => q.side === "UK").map((q) => name(q.party));
@@ -118,9 +127,12 @@ export function renderMarkdown(b: BriefingModel): string {
     const withWhom = [...i.organisations, ...i.participants];
     return [
       `- **${day}** · ${name(i.member)} · ${capital(words(i.kind))}${i.place ? ` · ${name(i.place)}` : ""}${i.onThisVisit ? " · on this visit" : ""}  `,
-      `  ${md(i.subject)}${withWhom.length ? ` — with ${list(withWhom)}` : ""}`,
-      ...(i.outcome ? [`  Outcome: ${md(i.outcome)}`] : []),
-      ...(i.notes ? [`  Notes: ${md(i.notes)}`] : []),
+      // Two trailing spaces: a line break inside the list item.
+      ...[
+        `${md(i.subject)}${withWhom.length ? ` — with ${list(withWhom)}` : ""}`,
+        ...(i.outcome ? [`Outcome: ${md(i.outcome)}`] : []),
+        ...(i.notes ? [`Notes: ${md(i.notes)}`] : []),
+      ].map((line, n, all) => `  ${line}${n < all.length - 1 ? "  " : ""}`),
     ];
   });
   const shown = b.interactionTotal > b.interactions.length ? ` (the latest ${b.interactions.length} of ${b.interactionTotal})` : "";

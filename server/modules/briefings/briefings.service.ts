@@ -312,7 +312,7 @@ export function pointsToTake(
     const with_ = [...i.organisations, ...i.participants].map((r) => r.name);
     const day = String(i.occurredAt).slice(0, 10);
     points.push({
-      text: `${with_.length ? `${with_.slice(0, 3).join(", ")}: ` : ""}${i.outcome} (${i.member.name}, ${longDate(day)}).`,
+      text: `${with_.length ? `${with_.slice(0, 3).join(", ")}: ` : ""}${i.outcome!.trim().replace(/\.$/, "")} (${i.member.name}, ${longDate(day)}).`,
       source: "OUTCOME",
       date: day,
     });

@@ -109,11 +109,10 @@ async function buildGraph(db: Db, viewer: Viewer, person: GraphNode, maxHops: nu
   for (const row of await edgesAround(db, viewer, { people: [person.id], organisations: [] }, null, LAYER_LIMIT)) graph.addRow(row);
   const first = new Set(graph.neighbours(target).map(([k]) => k));
   let second = new Set<string>();
+  // Every layer within maxHops is one statement, even when it has no nodes: a fixed count per maxHops.
   if (maxHops >= 2) {
     const organisations = ofType(graph, first, "ORGANISATION");
-    if (organisations.length) {
-      for (const row of await edgesAround(db, viewer, { people: [], organisations }, null, LAYER_LIMIT)) graph.addRow(row);
-    }
+    for (const row of await edgesAround(db, viewer, { people: [], organisations }, null, LAYER_LIMIT)) graph.addRow(row);
     second = new Set(
       [...first]
         .filter((k) => graph.nodes.get(k)?.type === "ORGANISATION")
@@ -121,7 +120,7 @@ async function buildGraph(db: Db, viewer: Viewer, person: GraphNode, maxHops: nu
         .filter((n) => n !== target && !first.has(n) && graph.nodes.get(n)?.type !== "MEMBER"),
     );
   }
-  if (maxHops >= 3 && second.size) {
+  if (maxHops >= 3) {
     // The third layer only matters where it reaches the viewer's own member.
     const nodes = { people: ofType(graph, second, "PERSON"), organisations: ofType(graph, second, "ORGANISATION") };
     for (const row of await edgesAround(db, viewer, nodes, viewer.memberId, LAYER_LIMIT)) graph.addRow(row);
@@ -203,7 +202,7 @@ export async function findPaths(
     }
   };
   walk([start]);
-  return found
+  const ranked = found
     .map((path) => toPath(graph, path))
     .sort(
       (a, b) =>
@@ -211,7 +210,16 @@ export async function findPaths(
         b.strength - a.strength ||
         (b.lastContactAt ?? "").localeCompare(a.lastContactAt ?? "") ||
         pathKey(a).localeCompare(pathKey(b)),
-    )
+    );
+  // One path per other member (its best): you ask them once, whatever their route.
+  const asked = new Set<string>();
+  return ranked
+    .filter((p) => {
+      if (!p.introducer) return true;
+      if (asked.has(p.introducer.id)) return false;
+      asked.add(p.introducer.id);
+      return true;
+    })
     .slice(0, first);
 }
 

@@ -75,11 +75,26 @@ function csvValue(v: unknown): string {
   return String(j);
 }
 
+/** The table's exported columns, in order (secrets and generated search columns left out). */
+export async function exportColumns(db: Db, table: ExportTable): Promise<string[]> {
+  const rows = await queryRows<{ column_name: string }>(
+    db,
+    sql`select column_name from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table.name} order by ordinal_position`,
+  );
+  const omit = new Set(table.omit ?? []);
+  return rows.map((c) => c.column_name).filter((c) => !omitted(omit, c));
+}
+
 /** Every row of one table for the member, in pages. */
-export async function* exportRows(db: Db, table: ExportTable, memberId: string): AsyncGenerator<Record<string, unknown>[]> {
+export async function* exportRows(db: Db, table: ExportTable, columns: string[], memberId: string): AsyncGenerator<Record<string, unknown>[]> {
   let after: unknown[] | null = null;
   const keyList = sql.join(
     table.keys.map((k) => sql`t.${sql.identifier(k)}`),
+    sql`, `,
+  );
+  const columnList = sql.join(
+    columns.map((c) => sql`t.${sql.identifier(c)}`),
     sql`, `,
   );
   for (;;) {
@@ -93,15 +108,16 @@ export async function* exportRows(db: Db, table: ExportTable, memberId: string):
     const rows = (
       await queryRows<{ row: unknown }>(
         db,
-        sql`select to_jsonb(t) as row from ${sql.identifier(table.name)} t where ${table.where(memberId)} ${cursor} order by ${keyList} limit ${PAGE}`,
+        sql`select to_jsonb(x) as row from (
+              select ${columnList} from ${sql.identifier(table.name)} t where ${table.where(memberId)} ${cursor} order by ${keyList} limit ${PAGE}
+            ) x`,
       )
     ).map((r) => jsonObject(r.row));
     if (!rows.length) return;
-    const omit = new Set(table.omit ?? []);
-    yield rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !omitted(omit, k)).map(([k, v]) => [k, jsonValue(v)])));
+    yield rows;
     if (rows.length < PAGE) return;
     const last = rows.at(-1)!;
-    after = table.keys.map((k) => jsonValue(last[k]));
+    after = table.keys.map((k) => last[k]);
   }
 }
 
@@ -150,7 +166,7 @@ export function memberExportRouter(database: Database, config: Config): express.
     for (const [i, table] of MEMBER_EXPORT_TABLES.entries()) {
       await write(res, `${i ? "," : ""}${JSON.stringify(table.name)}:[`);
       let first = true;
-      for await (const page of exportRows(db, table, viewer.memberId)) {
+      for await (const page of exportRows(db, table, await exportColumns(db, table), viewer.memberId)) {
         const text = page.map((r) => JSON.stringify(r)).join(",");
         await write(res, `${first ? "" : ","}${text}`);
         first = false;
@@ -167,20 +183,12 @@ export function memberExportRouter(database: Database, config: Config): express.
     const viewer = await admin(database, config, req, res);
     if (!viewer) return;
     await audit(database, config, viewer, res, `member/${table.name}.csv`);
-    const columns = (
-      await queryRows<{ column_name: string }>(
-        db,
-        sql`select column_name from information_schema.columns
-            where table_schema = current_schema() and table_name = ${table.name} order by ordinal_position`,
-      )
-    )
-      .map((c) => c.column_name)
-      .filter((c) => !omitted(new Set(table.omit ?? []), c));
+    const columns = await exportColumns(db, table);
     res.setHeader("content-type", "text/csv; charset=utf-8");
     res.setHeader("content-disposition", `attachment; filename="${table.name}.csv"`);
     res.setHeader("cache-control", "no-store");
     await write(res, stringify([columns]));
-    for await (const page of exportRows(db, table, viewer.memberId)) {
+    for await (const page of exportRows(db, table, columns, viewer.memberId)) {
       await write(res, stringify(page.map((r) => columns.map((c) => csvValue(r[c])))));
     }
     res.end();

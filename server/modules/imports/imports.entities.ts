@@ -15,7 +15,9 @@ import { normaliseName, resolveOrganisations, resolvePeople, resolvePlaces } fro
 
 /** Each row's name key, computed by the database function the contact-logging matching uses (migration 0004). */
 async function prepareNameKeys(env: BatchEnv, desired: Map<ImportRow, Desired>, field: string): Promise<void> {
-  const names = [...new Set([...desired.values()].map((d) => d.columns[field]).filter((n): n is string => typeof n === "string"))];
+  const names = [
+    ...new Set([...desired.values()].flatMap((d) => [d.columns[field], d.columns.nameLatin]).filter((n): n is string => typeof n === "string")),
+  ];
   if (!names.length) return;
   const rows = await queryRows<{ name: string; key: string | null }>(
     env.db,
@@ -25,6 +27,7 @@ async function prepareNameKeys(env: BatchEnv, desired: Map<ImportRow, Desired>, 
   for (const d of desired.values()) {
     const name = d.columns[field];
     if (typeof name === "string") d.nameKey = keyOf.get(name);
+    if (typeof d.columns.nameLatin === "string") d.latinKey = keyOf.get(d.columns.nameLatin);
   }
 }
 
@@ -114,8 +117,9 @@ export interface Desired {
   links: Links;
   /** Links the row maps (so a missing list means "leave as is"). */
   mappedLinks: Set<keyof Links>;
-  /** The name's key (entente_name_key), for duplicate detection. */
+  /** The name's key (entente_name_key), for duplicate detection, and its Latin transliteration's. */
   nameKey?: string;
+  latinKey?: string;
 }
 
 const has = (row: ImportRow, field: string) => row.values.has(field);
@@ -199,6 +203,7 @@ const peopleSpec: EntitySpec = {
   duplicateKeys(d) {
     // The same email, or the same name when one of the two has no email.
     const email = typeof d.columns.email === "string" ? d.columns.email.toLowerCase() : null;
+    // As in the database check: the row's name against earlier rows' names and Latin names.
     const name = d.nameKey ?? null;
     const register: string[] = [];
     const lookup: string[] = [];
@@ -206,11 +211,11 @@ const peopleSpec: EntitySpec = {
       register.push(`email:${email}`);
       lookup.push(`email:${email}`);
     }
-    if (name) {
-      register.push(`name:${name}`);
-      if (!email) register.push(`name-without-email:${name}`);
-      lookup.push(email ? `name-without-email:${name}` : `name:${name}`);
+    for (const key of new Set([d.nameKey, d.latinKey].filter((k): k is string => !!k))) {
+      register.push(`name:${key}`);
+      if (!email) register.push(`name-without-email:${key}`);
     }
+    if (name) lookup.push(email ? `name-without-email:${name}` : `name:${name}`);
     return { register, lookup };
   },
   async findDuplicates(env, candidates) {
@@ -318,8 +323,8 @@ const organisationsSpec: EntitySpec = {
     return new Map(rows.map((r) => [r.externalId!, { row: r as OrganisationRow & Record<string, unknown> }]));
   },
   duplicateKeys(d) {
-    const keys = d.nameKey ? [`name:${d.nameKey}`] : [];
-    return { register: keys, lookup: keys };
+    const register = [...new Set([d.nameKey, d.latinKey].filter((k): k is string => !!k))].map((k) => `name:${k}`);
+    return { register, lookup: d.nameKey ? [`name:${d.nameKey}`] : [] };
   },
   async findDuplicates(env, candidates) {
     // The same name key (entente_name_key, as the contact-logging matching) as one of the member's organisations.

@@ -1,13 +1,20 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { type Viewer, notesVisibleSql, visibleSql } from "../../policy/sharing.policy.js";
-import { type SearchText, type SearchTypename, fuzzyCte, matchingIds, queryCte } from "./text-query.js";
+import { type SearchText, type SearchTypename, fuzzyCte, queryCte } from "./text-query.js";
 
-// One statement answers a search page: the query's forms (q), the fuzzy
-// candidates (fz), every visible hit with its score and the visible text its
-// snippet is cut from (hits), the page (keyset on score, id), the snippets and
-// the records themselves (as JSON, so nothing is fetched again per hit), and
-// the total count of visible hits.
+// One statement answers a search page:
+//   q      the query's forms (tsquery, folded words, LIKE pattern)
+//   fts    visible full-text matches of every kind, scored
+//   fz     typo-tolerant candidates, and
+//   sub    substring candidates — both only when full text found fewer than
+//          FALLBACK_BELOW visible records (a typo, or part of a name), so a
+//          common word does not also pay for every approximate match
+//   hits   the full-text matches and the other visible candidates, scored
+//   page   one page (keyset on score, id), then its snippets and records (as
+//          JSON, so nothing is fetched again per hit) and the total count.
+// The fallback decision counts visible records only: another member's private
+// records never change what a viewer gets.
 
 /** Private-use characters that mark matches in ts_headline output; stripped from the text first. */
 export const MARK_START = "\uE000";
@@ -15,6 +22,8 @@ export const MARK_END = "\uE001";
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 /** Columns only search reads: kept out of records returned as JSON. */
 const SEARCH_COLUMNS = sql`'{search_vector,search_names,search_notes}'::text[]`;
+/** Typo and substring matching run when full text finds fewer visible records than this. */
+export const FALLBACK_BELOW = 50;
 
 interface KindSpec {
   table: string;
@@ -23,12 +32,14 @@ interface KindSpec {
   /** The text a snippet is cut from, over alias t: only fields every viewer of the record may read. */
   source: (viewer: Viewer) => SQL;
   /** The vector ranked, over alias t (interactions add their notes where the viewer may read them). */
-  vector?: (viewer: Viewer) => SQL;
-  /** More ways to match (interaction notes). */
-  extraMatches?: (viewer: Viewer) => SQL[];
+  vector: (viewer: Viewer) => SQL;
+  /** The full-text condition, over alias t. */
+  matches: (viewer: Viewer) => SQL;
 }
 
 const tags = (column: string) => sql`nullif(array_to_string(t.${sql.identifier(column)}, ', '), '')`;
+const vector = () => sql`t.search_vector`;
+const matches = () => sql`t.search_vector @@ (select tsq from q)`;
 
 export const KIND_SPECS: Record<SearchTypename, KindSpec> = {
   Person: {
@@ -36,26 +47,36 @@ export const KIND_SPECS: Record<SearchTypename, KindSpec> = {
     owned: true,
     // Never email, phone or the data-protection fields: owner-only.
     source: () => sql`concat_ws(' · ', t.full_name, t.name_latin, t.job_title, t.bio, ${tags("sectors")})`,
+    vector,
+    matches,
   },
   Organisation: {
     table: "organisations",
     owned: true,
     source: () => sql`concat_ws(' · ', t.name, t.name_latin, t.description, ${tags("sectors")})`,
+    vector,
+    matches,
   },
   Place: {
     table: "places",
     owned: false,
     source: () => sql`concat_ws(' · ', t.name, t.name_latin)`,
+    vector,
+    matches,
   },
   Partnership: {
     table: "partnerships",
     owned: true,
     source: () => sql`concat_ws(' · ', t.name, t.description, ${tags("themes")})`,
+    vector,
+    matches,
   },
   Visit: {
     table: "visits",
     owned: true,
     source: () => sql`concat_ws(' · ', t.title, t.objectives)`,
+    vector,
+    matches,
   },
   Interaction: {
     table: "interactions",
@@ -64,33 +85,37 @@ export const KIND_SPECS: Record<SearchTypename, KindSpec> = {
       sql`concat_ws(' · ', t.subject, t.outcome, case when ${notesVisibleSql(viewer, "t")} then t.notes end, ${tags("themes")})`,
     vector: (viewer) => sql`(t.search_vector || case when ${notesVisibleSql(viewer, "t")} then t.search_notes else ''::tsvector end)`,
     // Notes match only where the viewer may read them: sensitive notes of another member never do.
-    extraMatches: (viewer) => [
-      sql`select n.id from interactions n where n.search_notes @@ (select tsq from q) and ${notesVisibleSql(viewer, "n")}`,
-    ],
+    matches: (viewer) =>
+      sql`(t.search_vector @@ (select tsq from q) or (t.search_notes @@ (select tsq from q) and ${notesVisibleSql(viewer, "t")}))`,
   },
 };
 
-/** The score: full-text rank (length-normalised) plus trigram similarity of the names, rounded for stable paging. */
-function scoreSql(vector: SQL): SQL {
-  return sql`round((ts_rank(${vector}, (select tsq from q), 1) + similarity((select fold from q), t.search_names))::numeric, 6)`;
+/** Rows of a kind the viewer may find: visible (places are public) and not archived, over alias t. */
+function findable(viewer: Viewer, spec: KindSpec): SQL {
+  return spec.owned ? sql`t.archived_at is null and ${visibleSql(viewer, "t")}` : sql`t.archived_at is null`;
 }
 
-function branch(viewer: Viewer, typename: SearchTypename): SQL {
-  const spec = KIND_SPECS[typename];
-  const vector = spec.vector?.(viewer) ?? sql`t.search_vector`;
-  const visible = spec.owned ? sql`and ${visibleSql(viewer, "t")}` : sql``;
-  return sql`select ${typename}::text as typename, t.id, ${scoreSql(vector)} as score, ${spec.source(viewer)} as src
-    from ${sql.identifier(spec.table)} t
-    where t.id in ${matchingIds(spec.table, typename, spec.extraMatches?.(viewer) ?? [])}
-      and t.archived_at is null ${visible}`;
+const fromKind = (spec: KindSpec) => sql`from ${sql.identifier(spec.table)} t`;
+
+// Scores, rounded for stable paging. Word matches score above 1: 1 + the full-text
+// rank (length-normalised) + 1 when the name is the query, 0.5 when it starts with
+// it. Approximate matches (typos, text inside a name) score the trigram similarity
+// of the names (0 to 1), so they always follow the word matches.
+function wordScoreSql(vector: SQL): SQL {
+  return sql`round((1 + ts_rank(${vector}, (select tsq from q), 1)
+    + case when t.search_names = (select fold from q) then 1 when starts_with(t.search_names, (select fold from q)) then 0.5 else 0 end)::numeric, 6)`;
+}
+const approximateScoreSql = () => sql`round(similarity((select fold from q), t.search_names)::numeric, 6)`;
+
+function unionAll(parts: SQL[]): SQL {
+  return sql.join(parts, sql` union all `);
 }
 
-function recordSql(kinds: SearchTypename[]): SQL {
-  const arms = kinds.map(
-    (k) =>
-      sql`when ${k} then (select to_jsonb(x) - ${SEARCH_COLUMNS} from ${sql.identifier(KIND_SPECS[k].table)} x where x.id = page.id)`,
-  );
-  return sql`case page.typename ${sql.join(arms, sql` `)} end`;
+function caseByKind(kinds: SearchTypename[], arm: (kind: SearchTypename, spec: KindSpec) => SQL): SQL {
+  return sql`case page.typename ${sql.join(
+    kinds.map((k) => sql`when ${k} then (${arm(k, KIND_SPECS[k])})`),
+    sql` `,
+  )} end`;
 }
 
 export interface SearchCursor {
@@ -107,6 +132,45 @@ export interface SearchRow {
   record: unknown;
 }
 
+/** The statement behind searchPage (exported for EXPLAIN in benchmarks). */
+export function searchPageSql(viewer: Viewer, text: SearchText, kinds: SearchTypename[], size: number, after: SearchCursor | null): SQL {
+  const keyset = after ? sql`where (h.score, h.id) < (${after.score}::numeric, ${after.id}::uuid)` : sql``;
+  const fallback = sql`(select count(*) from fts) < ${FALLBACK_BELOW}`;
+  // Full-text matches are scored in the same scan that finds them; fallback candidates are scored apart.
+  const fts = unionAll(
+    kinds.map((k) => {
+      const spec = KIND_SPECS[k];
+      return sql`select ${k}::text as typename, t.id, ${wordScoreSql(spec.vector(viewer))} as score
+        ${fromKind(spec)} where ${spec.matches(viewer)} and ${findable(viewer, spec)}`;
+    }),
+  );
+  const substring = unionAll(
+    kinds.map((k) => sql`select ${k}::text as kind, t.id ${fromKind(KIND_SPECS[k])} where t.search_names like (select pattern from q)`),
+  );
+  const extraHits = unionAll(
+    kinds.map((k) => {
+      const spec = KIND_SPECS[k];
+      return sql`select ${k}::text as typename, t.id, ${approximateScoreSql()} as score
+        ${fromKind(spec)} join extra e on e.kind = ${k} and e.id = t.id
+        where ${findable(viewer, spec)}`;
+    }),
+  );
+  const snippet = caseByKind(kinds, (_, spec) => sql`select ${spec.source(viewer)} ${fromKind(spec)} where t.id = page.id`);
+  const record = caseByKind(kinds, (_, spec) => sql`select to_jsonb(t) - ${SEARCH_COLUMNS} ${fromKind(spec)} where t.id = page.id`);
+  return sql`with q as (${queryCte(text)}),
+      fts as (${fts}),
+      fz as (select * from (${fuzzyCte(text, kinds)}) f where ${fallback}),
+      sub as (select * from (${substring}) s where ${fallback}),
+      extra as ((select hit_kind as kind, hit_id as id from fz union select kind, id from sub) except select typename, id from fts),
+      hits as (select * from fts union all ${extraHits}),
+      page as (select * from hits h ${keyset} order by h.score desc, h.id desc limit ${size + 1})
+    select c.total, page.typename, page.id, page.score::text as score,
+      ts_headline('public.entente_english'::regconfig, translate(${snippet}, ${MARK_START + MARK_END}, ''), (select tsq from q), ${HEADLINE_OPTIONS}) as snippet,
+      ${record} as record
+    from (select count(*)::int as total from hits) c left join page on true
+    order by page.score desc nulls last, page.id desc`;
+}
+
 /** One page of hits (size + 1 rows, for hasNextPage) plus the total; a row with a null id when the page is empty. */
 export function searchPage(
   db: Db,
@@ -116,20 +180,5 @@ export function searchPage(
   size: number,
   after: SearchCursor | null,
 ): Promise<SearchRow[]> {
-  const keyset = after ? sql`where (h.score, h.id) < (${after.score}::numeric, ${after.id}::uuid)` : sql``;
-  return queryRows<SearchRow>(
-    db,
-    sql`with q as (${queryCte(text)}),
-      fz as (${fuzzyCte(text, kinds)}),
-      hits as (${sql.join(
-        kinds.map((k) => branch(viewer, k)),
-        sql` union all `,
-      )}),
-      page as (select * from hits h ${keyset} order by h.score desc, h.id desc limit ${size + 1})
-    select c.total, page.typename, page.id, page.score::text as score,
-      ts_headline('public.entente_english'::regconfig, translate(page.src, ${MARK_START + MARK_END}, ''), (select tsq from q), ${HEADLINE_OPTIONS}) as snippet,
-      ${recordSql(kinds)} as record
-    from (select count(*)::int as total from hits) c left join page on true
-    order by page.score desc nulls last, page.id desc`,
-  );
+  return queryRows<SearchRow>(db, searchPageSql(viewer, text, kinds, size, after));
 }

@@ -9,7 +9,8 @@ import { likePattern } from "../shared/text.js";
 //      English (stemmed) form; English stop words are skipped. The text search
 //      configurations entente_simple / entente_english fold accents first.
 //   2. fuzzy: every word of 3+ characters is trigram-similar
-//      (word_similarity >= 0.5) to the record's folded names (search_names),
+//      (word_similarity >= 0.5) to the record's folded names (search_names;
+//      not interaction subjects),
 //      so "Brimingham" finds Birmingham. Done by entente_search_fuzzy(), which
 //      sets that threshold for itself only.
 //   3. substring (queries of 3+ characters): the folded names contain the query
@@ -110,8 +111,10 @@ export type SearchTypename = "Person" | "Organisation" | "Place" | "Partnership"
  * CTE body `fz`: (hit_kind, hit_id) of records of the given kinds whose names are
  * trigram-similar to the query. Visibility is applied by the caller's join.
  */
-export function fuzzyCte(text: SearchText, kinds: SearchTypename[]): SQL {
+export function fuzzyCte(text: SearchText, requested: SearchTypename[]): SQL {
   const words = fuzzyTerms(text);
+  // Typos are forgiven in names; interaction subjects (the largest table) are matched by words and substrings only.
+  const kinds = requested.filter((k) => k !== "Interaction");
   if (words.length === 0 || kinds.length === 0) return sql`select null::text as hit_kind, null::uuid as hit_id where false`;
   // The longest word drives the trigram index; every word must be similar to the names.
   const lead = words.reduce((a, b) => ([...b].length > [...a].length ? b : a));

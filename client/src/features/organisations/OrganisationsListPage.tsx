@@ -4,10 +4,10 @@ import { Link } from "react-router";
 import { type OrganisationKind, OrganisationsDocument } from "../../generated/graphql";
 import { DebouncedInput } from "../../ui/DebouncedInput";
 import { FilterPanel } from "../../ui/FilterPanel";
+import { FilterCheckbox, FilterSelect } from "../../ui/filters";
 import { LoadMore } from "../../ui/LoadMore";
 import { Page } from "../../ui/Page";
 import { Tags, VisibilityBadge } from "../../ui/badges";
-import { CheckboxField, SelectField } from "../../ui/fields";
 import { formatCount, humanise, placeLabel, withLatin } from "../../ui/format";
 import { orUndefined, useListParams } from "../../ui/list-params";
 import { Empty, Loading, QueryError } from "../../ui/states";
@@ -52,17 +52,17 @@ export function OrganisationsListPage() {
       <div className="list-layout">
         <FilterPanel label="Filter organisations" activeCount={activeCount} onClear={clear}>
           <DebouncedInput id="filter-q" label="Name" value={values.q} onCommit={(v) => set("q", v)} autoComplete="off" />
-          <SelectField id="filter-kind" label="Type" value={values.kind} onChange={(e) => set("kind", e.target.value)}>
+          <FilterSelect id="filter-kind" label="Type" value={values.kind} onCommit={(v) => set("kind", v)}>
             <option value="">Any type</option>
             {ORGANISATION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {humanise(k)}
               </option>
             ))}
-          </SelectField>
+          </FilterSelect>
           <CountrySelect id="filter-country" value={values.country} onChange={(v) => set("country", v)} />
           <DebouncedInput id="filter-sector" label="Sector" value={values.sector} onCommit={(v) => set("sector", v)} autoComplete="off" />
-          <CheckboxField id="filter-mine" label="Only my member's records" checked={values.mine === "1"} onChange={(e) => set("mine", e.target.checked ? "1" : "")} />
+          <FilterCheckbox id="filter-mine" label="Only my member's records" checked={values.mine === "1"} onCommit={(on) => set("mine", on ? "1" : "")} />
         </FilterPanel>
 
         <section className="results" aria-labelledby="results-count" aria-busy={refreshing}>

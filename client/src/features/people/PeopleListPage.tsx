@@ -4,10 +4,10 @@ import { Link } from "react-router";
 import { PeopleDocument, type PersonListItemFragment } from "../../generated/graphql";
 import { DebouncedInput } from "../../ui/DebouncedInput";
 import { FilterPanel } from "../../ui/FilterPanel";
+import { FilterCheckbox } from "../../ui/filters";
 import { LoadMore } from "../../ui/LoadMore";
 import { Page } from "../../ui/Page";
 import { Tags, VisibilityBadge } from "../../ui/badges";
-import { CheckboxField } from "../../ui/fields";
 import { formatCount, placeLabel, withLatin } from "../../ui/format";
 import { orUndefined, useListParams } from "../../ui/list-params";
 import { Empty, Loading, QueryError } from "../../ui/states";
@@ -40,7 +40,7 @@ export function PeopleListPage() {
           <DebouncedInput id="filter-q" label="Name" hint="Any part of the name, in any script" value={values.q} onCommit={(v) => set("q", v)} autoComplete="off" />
           <CountrySelect id="filter-country" value={values.country} onChange={(v) => set("country", v)} />
           <DebouncedInput id="filter-sector" label="Sector" hint="For example: automotive" value={values.sector} onCommit={(v) => set("sector", v)} autoComplete="off" />
-          <CheckboxField id="filter-mine" label="Only my member's records" checked={values.mine === "1"} onChange={(e) => set("mine", e.target.checked ? "1" : "")} />
+          <FilterCheckbox id="filter-mine" label="Only my member's records" checked={values.mine === "1"} onCommit={(on) => set("mine", on ? "1" : "")} />
         </FilterPanel>
 
         <section className="results" aria-labelledby="results-count" aria-busy={refreshing}>

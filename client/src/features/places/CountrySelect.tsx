@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { useEffect } from "react";
 import { CountriesDocument } from "../../generated/graphql";
 import { describeError } from "../../ui/errors";
-import { SelectField } from "../../ui/fields";
+import { FilterSelect } from "../../ui/filters";
 import { countryName } from "../../ui/format";
 
 interface Props {
@@ -10,11 +10,10 @@ interface Props {
   value: string;
   onChange: (countryCode: string) => void;
   label?: string;
-  className?: string;
 }
 
 /** Every country in the reference data (fetched page by page, cached for the session). */
-export function CountrySelect({ id, value, onChange, label = "Country", className }: Props) {
+export function CountrySelect({ id, value, onChange, label = "Country" }: Props) {
   const { data, error, fetchMore } = useQuery(CountriesDocument);
   const page = data?.places.pageInfo;
   useEffect(() => {
@@ -24,12 +23,11 @@ export function CountrySelect({ id, value, onChange, label = "Country", classNam
   const countries = [...(data?.places.nodes ?? [])].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
   const known = countries.some((c) => c.countryCode === value);
   return (
-    <SelectField
+    <FilterSelect
       id={id}
       label={label}
-      className={className}
       value={value}
-      onChange={(e) => onChange(e.target.value)}
+      onCommit={onChange}
       error={error ? `Countries could not be loaded: ${describeError(error)}` : null}
     >
       <option value="">Any country</option>
@@ -39,6 +37,6 @@ export function CountrySelect({ id, value, onChange, label = "Country", classNam
           {c.name}
         </option>
       ))}
-    </SelectField>
+    </FilterSelect>
   );
 }

@@ -3,9 +3,9 @@ import { useQuery } from "@apollo/client/react";
 import { type PlaceKind, PlacesDocument } from "../../generated/graphql";
 import { DebouncedInput } from "../../ui/DebouncedInput";
 import { FilterPanel } from "../../ui/FilterPanel";
+import { FilterSelect } from "../../ui/filters";
 import { LoadMore } from "../../ui/LoadMore";
 import { Page } from "../../ui/Page";
-import { SelectField } from "../../ui/fields";
 import { countryName, formatCount, humanise, withLatin } from "../../ui/format";
 import { orUndefined, useListParams } from "../../ui/list-params";
 import { Empty, Loading, QueryError } from "../../ui/states";
@@ -40,14 +40,14 @@ export function PlacesListPage() {
       <div className="list-layout">
         <FilterPanel label="Filter places" activeCount={activeCount} onClear={clear}>
           <DebouncedInput id="filter-q" label="Name" value={values.q} onCommit={(v) => set("q", v)} autoComplete="off" />
-          <SelectField id="filter-kind" label="Kind" value={values.kind} onChange={(e) => set("kind", e.target.value)}>
+          <FilterSelect id="filter-kind" label="Kind" value={values.kind} onCommit={(v) => set("kind", v)}>
             <option value="">Any kind</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {humanise(k)}
               </option>
             ))}
-          </SelectField>
+          </FilterSelect>
           <CountrySelect id="filter-country" value={values.country} onChange={(v) => set("country", v)} />
         </FilterPanel>
 
