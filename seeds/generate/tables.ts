@@ -542,7 +542,8 @@ export function buildTables(world: World): TableData[] {
       due_on: isoDate(due),
       assignee_id: userId(assignee),
       status,
-      completed_at: status === "DONE" ? isoTimestamp(Math.min(due + rng.range(-10, 5) * DAY, world.anchorMs - 3_600_000)) : null,
+      completed_at:
+        status === "DONE" ? isoTimestamp(Math.max(raisedAt + 2 * 3_600_000, Math.min(due + rng.range(-10, 5) * DAY, world.anchorMs - 3_600_000))) : null,
       interaction_id: refs.interaction_id ?? null,
       person_id: refs.person_id ?? null,
       organisation_id: refs.organisation_id ?? null,

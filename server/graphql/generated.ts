@@ -2799,7 +2799,8 @@ export type SearchHit = {
    * 1 + its full-text rank (names weigh most, then titles and job titles, then
    * bios, descriptions, objectives, outcomes and notes, then sectors and themes;
    * shorter texts rank higher) + 1 when its name is exactly the query, or 0.5
-   * when its name starts with it. A hit found only by typo tolerance or inside a
+   * when a word of its name (or Latin name) starts with it. A hit found only by
+   * typo tolerance or inside a
    * name scores the trigram similarity of its name to the query (0 to 1), so it
    * always follows the word matches. Comparable within one search only.
    */

@@ -98,12 +98,14 @@ function findable(viewer: Viewer, spec: KindSpec): SQL {
 const fromKind = (spec: KindSpec) => sql`from ${sql.identifier(spec.table)} t`;
 
 // Scores, rounded for stable paging. Word matches score above 1: 1 + the full-text
-// rank (length-normalised) + 1 when the name is the query, 0.5 when it starts with
-// it. Approximate matches (typos, text inside a name) score the trigram similarity
-// of the names (0 to 1), so they always follow the word matches.
+// rank (length-normalised) + 1 when the name is the query, 0.5 when a word of the
+// name (or Latin name) starts with it. Approximate matches (typos, text inside a
+// name) score the trigram similarity of the names (0 to 1), so they always follow
+// the word matches.
 function wordScoreSql(vector: SQL): SQL {
   return sql`round((1 + ts_rank(${vector}, (select tsq from q), 1)
-    + case when t.search_names = (select fold from q) then 1 when starts_with(t.search_names, (select fold from q)) then 0.5 else 0 end)::numeric, 6)`;
+    + case when t.search_names = (select fold from q) then 1
+           when position(' ' || (select fold from q) in ' ' || t.search_names) > 0 then 0.5 else 0 end)::numeric, 6)`;
 }
 const approximateScoreSql = () => sql`round(similarity((select fold from q), t.search_names)::numeric, 6)`;
 
