@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.js";
 import { members } from "../../server/db/tables/index.js";
 import { DEMO_PASSWORD, type DemoUser, presentDemoUsers } from "./accounts.js";
@@ -10,6 +10,10 @@ import { loadDemoNetwork } from "./network.js";
  */
 export async function seedDemoIfEmpty(db: Db): Promise<{ users: DemoUser[]; password: string }> {
   const [row] = await db.select({ n: count() }).from(members);
-  const users = (row?.n ?? 0) > 0 ? await presentDemoUsers(db) : await loadDemoNetwork(db);
+  if ((row?.n ?? 0) > 0) return { users: await presentDemoUsers(db), password: DEMO_PASSWORD };
+  const users = await loadDemoNetwork(db);
+  // PGlite never analyses tables by itself: without statistics the planner
+  // picks poor plans for briefings and search on the freshly loaded data.
+  await db.execute(sql`analyze`);
   return { users, password: DEMO_PASSWORD };
 }

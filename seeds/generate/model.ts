@@ -218,12 +218,30 @@ export interface InteractionModel {
 
 // --- dates -----------------------------------------------------------------
 
+// Millions of timestamps are formatted, so the date part is cached per day
+// (the output is exactly Date.prototype.toISOString's).
+const dayStrings = new Map<number, string>();
+
 export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY);
+  let text = dayStrings.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY).toISOString().slice(0, 10);
+    dayStrings.set(day, text);
+  }
+  return text;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 export function isoTimestamp(ms: number): string {
-  return new Date(ms).toISOString();
+  const t = ms - Math.floor(ms / DAY) * DAY;
+  const millis = t % 1000;
+  const seconds = Math.floor(t / 1000);
+  const m = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : String(millis);
+  return `${isoDate(ms)}T${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}.${m}Z`;
 }
 
 function addMonths(ms: number, months: number): number {

@@ -2800,9 +2800,9 @@ export type SearchHit = {
    * bios, descriptions, objectives, outcomes and notes, then sectors and themes;
    * shorter texts rank higher) + 1 when its name is exactly the query, or 0.5
    * when a word of its name (or Latin name) starts with it. A hit found only by
-   * typo tolerance or inside a
-   * name scores the trigram similarity of its name to the query (0 to 1), so it
-   * always follows the word matches. Comparable within one search only.
+   * typo tolerance or inside a name scores the trigram similarity of its name to
+   * the query (0 to 1), so it always follows the word matches. Comparable within
+   * one search only.
    */
   score: Scalars['Float']['output'];
   /**

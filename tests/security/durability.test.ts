@@ -54,7 +54,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) return { child, url };
     } catch {
@@ -133,7 +133,7 @@ describe("SIGKILL during writes", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 
   if (pgUrl) it("PostgreSQL: every write is whole or absent", async () => {
     const name = uniqueName("entente_durability");
@@ -149,5 +149,5 @@ describe("SIGKILL during writes", () => {
     } finally {
       await adminQuery(pgUrl!, `drop database if exists ${name} with (force)`);
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,5 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from "react-router";
+import { AlumniInvestorsPage } from "../features/alumni/AlumniInvestorsPage";
 import { HomePage } from "../features/home/HomePage";
+import { LogContactPage } from "../features/interactions/LogContactPage";
 import { UsersAdminPage } from "../features/members/UsersAdminPage";
 import { OrganisationPage } from "../features/organisations/OrganisationPage";
 import { OrganisationsListPage } from "../features/organisations/OrganisationsListPage";
@@ -7,6 +9,8 @@ import { PeopleListPage } from "../features/people/PeopleListPage";
 import { PersonPage } from "../features/people/PersonPage";
 import { PlacesListPage } from "../features/places/PlacesListPage";
 import { SignInPage } from "../features/sessions/SignInPage";
+import { ImportPage } from "../features/imports/ImportPage";
+import { DataProtectionPage } from "../features/data-protection/DataProtectionPage";
 import { Page } from "../ui/Page";
 import { Layout } from "./Layout";
 import { useAuth } from "./auth/AuthProvider";
@@ -22,7 +26,11 @@ export function App() {
         <Route path="organisations" element={<OrganisationsListPage />} />
         <Route path="organisations/:id" element={<OrganisationPage />} />
         <Route path="places" element={<PlacesListPage />} />
+        <Route path="log" element={<LogContactPage />} />
+        <Route path="alumni" element={<AlumniInvestorsPage />} />
         <Route path="admin/users" element={<UsersAdminPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="admin/data" element={<DataProtectionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -13,6 +13,8 @@ const NAV: NavItem[] = [
   { to: "/people", label: "People" },
   { to: "/organisations", label: "Organisations" },
   { to: "/places", label: "Places" },
+  { to: "/alumni", label: "Alumni investors" },
+  { to: "/log", label: "Log a contact" },
 ];
 
 export function Layout() {
@@ -33,7 +35,9 @@ export function Layout() {
     (heading ?? document.getElementById("main-content"))?.focus();
   }, [location.pathname]);
 
-  const items = viewer.role === "ADMIN" ? [...NAV, { to: "/admin/users", label: "Users" }] : NAV;
+  const editing = viewer.role === "VIEWER" ? NAV : [...NAV, { to: "/import", label: "Import" }];
+  const items =
+    viewer.role === "ADMIN" ? [...editing, { to: "/admin/users", label: "Users" }, { to: "/admin/data", label: "Data protection" }] : editing;
 
   return (
     <>

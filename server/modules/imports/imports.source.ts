@@ -9,7 +9,7 @@ import { importFileChunks } from "../../db/tables/index.js";
 // of rows. Nothing here holds the whole file in memory: chunks are fetched one
 // at a time, the CSV parser and the XLSX reader stream.
 
-export const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 18;
 
 export type FileFormat = "CSV" | "XLSX";
 

@@ -8,13 +8,14 @@ import { likePattern } from "../shared/text.js";
 //      is in the record's stored search_vector, in either the "simple" or the
 //      English (stemmed) form; English stop words are skipped. The text search
 //      configurations entente_simple / entente_english fold accents first.
-//   2. fuzzy: every word of 3+ characters is trigram-similar
-//      (word_similarity >= 0.5) to the record's folded names (search_names;
-//      not interaction subjects),
-//      so "Brimingham" finds Birmingham. Done by entente_search_fuzzy(), which
-//      sets that threshold for itself only.
+//   2. fuzzy: every word of 3+ characters is trigram-similar (word_similarity
+//      >= 0.5) to the record's folded names (search_names; not interaction
+//      subjects), so "Brimingham" finds Birmingham. Done by
+//      entente_search_fuzzy(), which sets that threshold for itself only.
 //   3. substring (queries of 3+ characters): the folded names contain the query
 //      literally; %, _ and \ in the query are ordinary characters.
+// search (search.repository.ts) tries 2 and 3 only when 1 finds few visible
+// records; alumniInvestors' free text uses all three at once (matchingIds).
 // Owner-only fields (email, phone, data-protection notes) are in none of the
 // search columns, and interaction notes live in a separate search_notes vector
 // that is consulted only where the viewer may read the notes.
@@ -23,7 +24,7 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 10;
 const MAX_TERM_LENGTH = 60;
 /** Below this many characters a query only matches whole words (and word prefixes). */
-export const MIN_FUZZY_LENGTH = 3;
+const MIN_FUZZY_LENGTH = 3;
 
 export interface SearchText {
   /** The query as typed: NFKC-normalised, trimmed, inner whitespace collapsed. */
@@ -83,14 +84,10 @@ function fuzzyTerms(text: SearchText): string[] {
   return text.terms.filter((t) => [...t].length >= MIN_FUZZY_LENGTH);
 }
 
-export function fuzzyEligible(text: SearchText): boolean {
-  return fuzzyTerms(text).length > 0;
-}
-
 /** A text[] literal of words (letters, marks and digits only, so quoting them is safe). */
 const wordArray = (words: string[]) => sql`${`{${words.map((w) => `"${w}"`).join(",")}}`}::text[]`;
 
-export function substringEligible(text: SearchText): boolean {
+function substringEligible(text: SearchText): boolean {
   return [...text.literal].length >= MIN_FUZZY_LENGTH;
 }
 
@@ -124,18 +121,14 @@ export function fuzzyCte(text: SearchText, requested: SearchTypename[]): SQL {
 
 /**
  * Ids of `table` rows whose text matches (full text, fuzzy or substring), as a
- * subquery over the q and fz CTEs; each arm can use its own index. `extra` adds
- * arms (interaction notes).
+ * subquery over the q and fz CTEs; each arm can use its own index. Visibility is
+ * the caller's.
  */
-export function matchingIds(table: string, typename: SearchTypename, extra: SQL[] = []): SQL {
+export function matchingIds(table: string, typename: SearchTypename): SQL {
   const t = sql.identifier(table);
   return sql`(
     select id from ${t} where search_vector @@ (select tsq from q)
     union select hit_id from fz where hit_kind = ${typename}
     union select id from ${t} where search_names like (select pattern from q)
-    ${sql.join(
-      extra.map((e) => sql`union ${e}`),
-      sql` `,
-    )}
   )`;
 }

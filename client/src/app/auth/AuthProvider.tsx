@@ -15,6 +15,8 @@ interface AuthApi {
   signOut(): Promise<boolean>;
   /** After a failed resume (server unreachable): try again. */
   retryResume(): void;
+  /** A current access token (refreshed first when about to expire), for authenticated downloads. */
+  accessToken(): Promise<string | null>;
 }
 
 const AuthContext = createContext<AuthApi | null>(null);
@@ -68,6 +70,7 @@ export function AuthProvider({ tokens, client, children }: { tokens: SessionToke
       signIn: async (email, password) => (await tokens.signIn(email, password)).user,
       signOut: () => tokens.signOut(),
       retryResume,
+      accessToken: () => tokens.accessTokenForRequest(),
     }),
     [state, tokens, retryResume],
   );
