@@ -11,6 +11,6 @@ export default {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   globalSetup: "<rootDir>/tests/support/global-setup.mjs",
   globalTeardown: "<rootDir>/tests/support/global-teardown.mjs",
-  testTimeout: 30000,
+  testTimeout: 90000,
   maxWorkers: 2,
 };

@@ -20,6 +20,7 @@ import { createMetrics } from "./observability/metrics.js";
 import { pinoHttp } from "pino-http";
 import { viewerFromAuthorization } from "./modules/sessions/sessions.service.js";
 import { importUploadRouter } from "./modules/imports/imports.upload.js";
+import { stopImports } from "./modules/imports/imports.runner.js";
 import { memberExportRouter } from "./modules/exports/member-export.js";
 import { exportsRouter } from "./modules/exports/exports.routes.js";
 import { briefingsRouter } from "./modules/briefings/briefings.routes.js";
@@ -178,7 +179,13 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 15_000;
 
-  return { express: app, stop: () => apollo.stop() };
+  return {
+    express: app,
+    stop: async () => {
+      await stopImports();
+      await apollo.stop();
+    },
+  };
 }
 
 /**

@@ -68,6 +68,32 @@ const screens: { name: string; as: string | null; go: (p: Page) => Promise<void>
   },
   { name: "places", as: DEMO.envoy, go: async (p) => { await p.goto("/places"); await settled(p); } },
   { name: "admin users", as: DEMO.admin, go: async (p) => { await p.goto("/admin/users"); await settled(p); } },
+  { name: "log a contact", as: DEMO.envoy, go: async (p) => { await p.goto("/log"); await p.getByRole("button", { name: "Log contact" }).waitFor(); } },
+  {
+    name: "log a contact with errors and a new contact",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/log");
+      await p.getByLabel("Add a participant").fill("Newname Person");
+      await p.getByRole("button", { name: /^Create new contact/ }).click();
+      await p.getByRole("button", { name: "Add a follow-up" }).click();
+      await p.getByRole("button", { name: "Log contact" }).click();
+      await p.locator(".error-summary").waitFor();
+    },
+  },
+  { name: "alumni investors", as: DEMO.envoy, go: async (p) => { await p.goto("/alumni?sectors=life+sciences"); await settled(p); } },
+  { name: "visits", as: DEMO.mayor, go: async (p) => { await p.goto("/visits"); await settled(p); } },
+  {
+    name: "visit briefing",
+    as: DEMO.mayor,
+    go: async (p) => {
+      await p.goto("/visits");
+      await settled(p);
+      await p.getByRole("link", { name: /Briefing for .*India/ }).first().click();
+      await p.getByText("Briefing pack").waitFor();
+      await settled(p);
+    },
+  },
   { name: "not found", as: DEMO.envoy, go: async (p) => { await p.goto("/no/such/page"); await p.getByText("Page not found").first().waitFor(); } },
 ];
 

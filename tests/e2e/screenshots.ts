@@ -33,9 +33,15 @@ const shots: Shot[] = [
   { name: "organisation", as: DEMO.envoy, open: (page) => openFirst(page, "/organisations", ".record__title a") },
   { name: "places", as: DEMO.envoy, open: async (page) => { await page.goto("/places"); await settled(page); } },
   { name: "admin-users", as: DEMO.admin, open: async (page) => { await page.goto("/admin/users"); await settled(page); } },
+  { name: "log-contact", as: DEMO.envoy, open: async (page) => { await page.goto("/log"); await page.getByRole("button", { name: "Log contact" }).waitFor(); } },
+  { name: "alumni-investors", as: DEMO.envoy, open: async (page) => { await page.goto("/alumni?sectors=life+sciences&country=JP&min=1000000"); await settled(page); } },
+  { name: "visits", as: DEMO.mayor, open: async (page) => { await page.goto("/visits"); await settled(page); } },
+  { name: "visit-briefing", as: DEMO.mayor, open: (page) => openFirst(page, "/visits", "a:has-text('Briefing'):visible") },
   { name: "phone-sign-in", as: null, viewport: PHONE, open: async (page) => { await page.goto("/sign-in"); await page.getByText("Demo accounts").waitFor(); } },
   { name: "phone-people", as: DEMO.envoy, viewport: PHONE, open: async (page) => { await page.goto("/people"); await settled(page); } },
   { name: "phone-person", as: DEMO.envoy, viewport: PHONE, open: (page) => openFirst(page, "/people", ".record__title a") },
+  { name: "phone-log-contact", as: DEMO.envoy, viewport: PHONE, open: async (page) => { await page.goto("/log"); await page.getByRole("button", { name: "Log contact" }).waitFor(); } },
+  { name: "phone-alumni-investors", as: DEMO.envoy, viewport: PHONE, open: async (page) => { await page.goto("/alumni?sectors=life+sciences"); await settled(page); } },
 ];
 
 async function take(browser: Browser, baseURL: string, shot: Shot) {

@@ -8,7 +8,10 @@ import { OrganisationsListPage } from "../features/organisations/OrganisationsLi
 import { PeopleListPage } from "../features/people/PeopleListPage";
 import { PersonPage } from "../features/people/PersonPage";
 import { PlacesListPage } from "../features/places/PlacesListPage";
+import { SearchPage } from "../features/search/SearchPage";
 import { SignInPage } from "../features/sessions/SignInPage";
+import { VisitBriefingPage } from "../features/visits/VisitBriefingPage";
+import { VisitsListPage } from "../features/visits/VisitsListPage";
 import { ImportPage } from "../features/imports/ImportPage";
 import { DataProtectionPage } from "../features/data-protection/DataProtectionPage";
 import { Page } from "../ui/Page";
@@ -28,6 +31,9 @@ export function App() {
         <Route path="places" element={<PlacesListPage />} />
         <Route path="log" element={<LogContactPage />} />
         <Route path="alumni" element={<AlumniInvestorsPage />} />
+        <Route path="visits" element={<VisitsListPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="visits/:id/briefing" element={<VisitBriefingPage />} />
         <Route path="admin/users" element={<UsersAdminPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="admin/data" element={<DataProtectionPage />} />

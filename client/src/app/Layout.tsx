@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
+import { HeaderSearch } from "../features/search/HeaderSearch";
 import { useAuth, useViewer } from "./auth/AuthProvider";
 
 interface NavItem {
@@ -13,6 +14,7 @@ const NAV: NavItem[] = [
   { to: "/people", label: "People" },
   { to: "/organisations", label: "Organisations" },
   { to: "/places", label: "Places" },
+  { to: "/visits", label: "Visits" },
   { to: "/alumni", label: "Alumni investors" },
   { to: "/log", label: "Log a contact" },
 ];
@@ -53,6 +55,7 @@ export function Layout() {
             </svg>
             Entente
           </NavLink>
+          <HeaderSearch />
           <button
             type="button"
             className="header__menu-button"

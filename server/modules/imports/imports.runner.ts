@@ -35,10 +35,22 @@ interface InFileState {
 }
 
 const running = new Set<Promise<void>>();
+let stopping = false;
 
-/** Resolves when every import running in this process has finished (used at shutdown and by tests). */
-export async function drainImports(): Promise<void> {
-  while (running.size) await Promise.allSettled([...running]);
+class Stopping extends Error {}
+
+/**
+ * At shutdown: running imports stop after their current batch (whole batches only
+ * are written; the job says where it stopped and can be run again), and this
+ * resolves when they have.
+ */
+export async function stopImports(): Promise<void> {
+  stopping = true;
+  try {
+    while (running.size) await Promise.allSettled([...running]);
+  } finally {
+    stopping = false;
+  }
 }
 
 /** Starts the job in the background; progress and the outcome are written to the job. */
@@ -58,6 +70,7 @@ function addMonths(months: number): string {
 /** A database error as a message without any of the data: its SQLSTATE and constraint. */
 function describe(err: unknown): string {
   if (err instanceof FieldError) return err.message;
+  if (err instanceof Stopping) return "the server was stopped";
   // Drizzle wraps the driver's error.
   if (typeof err === "object" && err !== null && "cause" in err && typeof err.cause === "object" && err.cause !== null && "code" in err.cause) {
     return describe(err.cause);
@@ -113,7 +126,10 @@ export async function runJob(
       };
       for await (const row of source.rows) {
         batch.push(row);
-        if (batch.length >= options.batchSize) await flush();
+        if (batch.length >= options.batchSize) {
+          await flush();
+          if (stopping) throw new Stopping();
+        }
       }
       await flush();
     } finally {
