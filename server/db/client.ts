@@ -60,6 +60,12 @@ export async function openDatabase(config: Config["database"]): Promise<Database
     options: "-c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000",
     connectionTimeoutMillis: 10_000,
   });
+  // An idle connection can be closed by the server (restart, failover, admin
+  // command). pg reports that on the pool; unhandled, it would end the process.
+  // The pool drops the broken client and opens a new one on the next query.
+  pool.on("error", (err) => {
+    console.warn(`PostgreSQL pool: idle connection closed (${err.message})`);
+  });
   const db = drizzlePg({ client: pool, schema, logger }) as unknown as Db;
   return {
     kind: "postgres",

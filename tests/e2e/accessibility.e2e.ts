@@ -94,6 +94,7 @@ const screens: { name: string; as: string | null; go: (p: Page) => Promise<void>
       await settled(p);
     },
   },
+  { name: "search results", as: DEMO.envoy, go: async (p) => { await p.goto("/search?q=India"); await settled(p); } },
   { name: "not found", as: DEMO.envoy, go: async (p) => { await p.goto("/no/such/page"); await p.getByText("Page not found").first().waitFor(); } },
 ];
 

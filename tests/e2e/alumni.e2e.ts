@@ -76,6 +76,6 @@ describe("alumni investors", () => {
     await p.getByLabel("Minimum ticket (£)").fill("lots");
     await p.getByRole("button", { name: "Apply filters" }).click();
     await p.locator(".error-summary").getByRole("link", { name: /Minimum ticket/ }).click();
-    expect(await p.evaluate(() => document.activeElement?.id)).toBe("alumni-min");
+    expect(await p.evaluate("document.activeElement?.id")).toBe("alumni-min");
   });
 });

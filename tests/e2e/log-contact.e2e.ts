@@ -45,7 +45,7 @@ describe("log a contact", () => {
     await p.getByRole("button", { name: "Log contact" }).click();
     const summary = p.locator(".error-summary");
     await summary.getByRole("link", { name: "Enter a subject." }).click();
-    expect(await p.evaluate(() => document.activeElement?.id)).toBe("contact-subject");
+    expect(await p.evaluate("document.activeElement?.id")).toBe("contact-subject");
 
     const suffix = Math.random().toString(36).slice(2, 8);
     const name = `Qorvath Ellindale ${suffix}`;

@@ -197,7 +197,7 @@ describe("admin: the member's users", () => {
 });
 
 describe("at 360 px", () => {
-  const paths = ["/", "/people", "/organisations", "/places"];
+  const paths = ["/", "/people", "/organisations", "/places", "/log", "/alumni", "/visits", "/search?q=India"];
   it("nothing scrolls sideways and the menu opens and closes", async () => {
     const p = await page(DEMO.envoy, PHONE);
     for (const path of paths) {

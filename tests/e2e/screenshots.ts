@@ -37,6 +37,7 @@ const shots: Shot[] = [
   { name: "alumni-investors", as: DEMO.envoy, open: async (page) => { await page.goto("/alumni?sectors=life+sciences&country=JP&min=1000000"); await settled(page); } },
   { name: "visits", as: DEMO.mayor, open: async (page) => { await page.goto("/visits"); await settled(page); } },
   { name: "visit-briefing", as: DEMO.mayor, open: (page) => openFirst(page, "/visits", "a:has-text('Briefing'):visible") },
+  { name: "search", as: DEMO.envoy, open: async (page) => { await page.goto("/search?q=India"); await settled(page); } },
   { name: "phone-sign-in", as: null, viewport: PHONE, open: async (page) => { await page.goto("/sign-in"); await page.getByText("Demo accounts").waitFor(); } },
   { name: "phone-people", as: DEMO.envoy, viewport: PHONE, open: async (page) => { await page.goto("/people"); await settled(page); } },
   { name: "phone-person", as: DEMO.envoy, viewport: PHONE, open: (page) => openFirst(page, "/people", ".record__title a") },

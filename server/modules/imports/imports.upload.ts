@@ -150,7 +150,9 @@ export function importUploadRouter(database: Database, config: Config): express.
       });
       bb.on("close", resolve);
       bb.on("error", reject);
-      req.on("aborted", () => reject(new UploadError(400, "BAD_REQUEST", "The upload was interrupted.")));
+      req.on("close", () => {
+        if (!req.complete) reject(new UploadError(400, "BAD_REQUEST", "The upload was interrupted."));
+      });
     });
     req.pipe(bb);
     try {

@@ -1,0 +1,52 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import type { Browser, Page } from "playwright-core";
+import { DEMO, DESKTOP, type RunningServer, type TestPage, type Viewport, launchBrowser, newPage, settled, signIn, startServer } from "./support/harness.js";
+
+// Global search from the header against the real API: the "/" shortcut,
+// results grouped by kind, matched words highlighted as <mark> elements.
+
+let server: RunningServer;
+let browser: Browser;
+const open: TestPage[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(async () => {
+  for (const t of open.splice(0)) {
+    await t.context.close();
+    expect(t.errors).toEqual([]);
+  }
+});
+
+async function page(as: string, viewport: Viewport = DESKTOP): Promise<Page> {
+  const t = await newPage(browser, server.url, viewport);
+  open.push(t);
+  await signIn(t.page, as);
+  return t.page;
+}
+
+describe("global search", () => {
+  it("focuses the search box with /, and shows grouped results with highlighted matches", async () => {
+    const p = await page(DEMO.envoy);
+    await p.goto("/people");
+    await settled(p);
+    await p.locator("body").press("/");
+    expect(await p.evaluate("document.activeElement?.id")).toBe("global-search");
+    await p.keyboard.type("India");
+    await p.keyboard.press("Enter");
+    await p.waitForURL((url) => url.pathname === "/search" && url.searchParams.get("q") === "India");
+    await settled(p);
+    await p.locator("#results-count").filter({ hasText: /\d/ }).waitFor();
+    expect(Number((await p.locator("#results-count").textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, ""))).toBeGreaterThan(0);
+    expect(await p.locator(".search-group h2").count()).toBeGreaterThan(0);
+    expect((await p.locator(".search-snippet mark").first().textContent())?.toLowerCase()).toContain("india");
+    // Escaped text stays text: no literal "<mark>" or entities on screen.
+    for (const snippet of await p.locator(".search-snippet").allTextContents()) expect(snippet).not.toMatch(/<\/?mark>|&amp;|&lt;/);
+  });
+});
