@@ -1,36 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { DEMO, DESKTOP, type RunningServer, type TestPage, type Viewport, launchBrowser, newPage, settled, signIn, startServer } from "./support/harness.js";
+import type { Page } from "playwright-core";
+import { DEMO, type Viewport, settled } from "./support/harness.js";
+import { useBrowserSession } from "./support/session.js";
 
 // The alumni investor finder against the real API and the demo network:
 // filters, ranked results with their explanation, and the CSV export.
 
-let server: RunningServer;
-let browser: Browser;
-const open: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const t of open.splice(0)) {
-    await t.context.close();
-    expect(t.errors).toEqual([]);
-  }
-});
-
-async function page(as: string, viewport: Viewport = DESKTOP): Promise<Page> {
-  const t = await newPage(browser, server.url, viewport);
-  open.push(t);
-  await signIn(t.page, as);
-  return t.page;
-}
+const e2e = useBrowserSession();
+const page = (as: string, viewport?: Viewport) => e2e.page(as, viewport);
 
 const count = async (p: Page) => Number((await p.locator("#results-count").textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, "") ?? NaN);
 

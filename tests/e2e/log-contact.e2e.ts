@@ -1,29 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, Request } from "playwright-core";
-import { DEMO, PHONE, type RunningServer, type TestPage, launchBrowser, newPage, signIn, startServer } from "./support/harness.js";
+import { describe, expect, it } from "@jest/globals";
+import type { Request } from "playwright-core";
+import { DEMO, PHONE, newPage, signIn } from "./support/harness.js";
+import { useBrowserSession } from "./support/session.js";
 
 // "Log a contact" against the real API: a new contact and a follow-up in one
 // submission, retry-safe (a failed request keeps the form and the same
 // idempotency key; replaying the key does not create a second interaction).
 
-let server: RunningServer;
-let browser: Browser;
-const open: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const t of open.splice(0)) {
-    await t.context.close();
-    expect(t.errors).toEqual([]);
-  }
-});
+const e2e = useBrowserSession();
 
 interface LogBody {
   operationName: string;
@@ -34,8 +18,8 @@ const isLog = (r: Request) => r.url().endsWith("/graphql") && r.method() === "PO
 
 describe("log a contact", () => {
   it("logs a new contact with a follow-up at phone width, survives a network failure, and a replay does not duplicate", async () => {
-    const t = await newPage(browser, server.url, PHONE);
-    open.push(t);
+    const t = await newPage(e2e.browser, e2e.server.url, PHONE);
+    e2e.track(t);
     const p = t.page;
     await signIn(p, DEMO.envoy);
     await p.goto("/log");
@@ -74,7 +58,7 @@ describe("log a contact", () => {
     await summary.getByText(/Your entry is kept/).waitFor();
     expect(await p.getByLabel("Subject").inputValue()).toBe(`Battery supply chain call ${suffix}`);
     await p.unroute("**/graphql");
-    // The browser reports the aborted request on the console; that one is expected.
+    // The e2e.browser reports the aborted request on the console; that one is expected.
     t.errors.splice(0, t.errors.length, ...t.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)));
 
     const sent = p.waitForRequest(isLog);

@@ -1,35 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, Page } from "playwright-core";
-import { DEMO, DESKTOP, PHONE, type RunningServer, type TestPage, type Viewport, launchBrowser, newPage, settled, signIn, startServer } from "./support/harness.js";
+import { describe, expect, it } from "@jest/globals";
+import type { Page } from "playwright-core";
+import { DEMO, PHONE, type Viewport, newPage, settled } from "./support/harness.js";
+import { useBrowserSession } from "./support/session.js";
 
 // The screens against the real API with the demo network: lists, filters,
 // profiles, the admin's users, and every screen at 360 px.
 
-let server: RunningServer;
-let browser: Browser;
-const open: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const t of open.splice(0)) {
-    await t.context.close();
-    expect(t.errors).toEqual([]);
-  }
-});
-
-async function page(as: string, viewport: Viewport = DESKTOP): Promise<Page> {
-  const t = await newPage(browser, server.url, viewport);
-  open.push(t);
-  await signIn(t.page, as);
-  return t.page;
-}
+const e2e = useBrowserSession();
+const page = (as: string, viewport?: Viewport) => e2e.page(as, viewport);
 
 
 const count = async (p: Page) => Number((await p.locator("#results-count").textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, "") ?? NaN);
@@ -179,8 +157,8 @@ describe("admin: the member's users", () => {
     await row.getByRole("button", { name: "Enable Ada Example" }).waitFor();
 
     // The disabled account cannot sign in.
-    const other = await newPage(browser, server.url);
-    open.push(other);
+    const other = await newPage(e2e.browser, e2e.server.url);
+    e2e.track(other);
     await other.page.goto("/sign-in");
     await other.page.getByLabel("Email address").fill(email);
     await other.page.getByLabel("Password").fill("a long enough password");

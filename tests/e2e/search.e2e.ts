@@ -1,35 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, Page } from "playwright-core";
-import { DEMO, DESKTOP, type RunningServer, type TestPage, type Viewport, launchBrowser, newPage, settled, signIn, startServer } from "./support/harness.js";
+import { describe, expect, it } from "@jest/globals";
+import { DEMO, type Viewport, settled } from "./support/harness.js";
+import { useBrowserSession } from "./support/session.js";
 
 // Global search from the header against the real API: the "/" shortcut,
 // results grouped by kind, matched words highlighted as <mark> elements.
 
-let server: RunningServer;
-let browser: Browser;
-const open: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const t of open.splice(0)) {
-    await t.context.close();
-    expect(t.errors).toEqual([]);
-  }
-});
-
-async function page(as: string, viewport: Viewport = DESKTOP): Promise<Page> {
-  const t = await newPage(browser, server.url, viewport);
-  open.push(t);
-  await signIn(t.page, as);
-  return t.page;
-}
+const e2e = useBrowserSession();
+const page = (as: string, viewport?: Viewport) => e2e.page(as, viewport);
 
 describe("global search", () => {
   it("focuses the search box with /, and shows grouped results with highlighted matches", async () => {

@@ -1,36 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { DEMO, DESKTOP, type RunningServer, type TestPage, type Viewport, launchBrowser, newPage, settled, signIn, startServer } from "./support/harness.js";
+import { DEMO, type Viewport, settled } from "./support/harness.js";
+import { useBrowserSession } from "./support/session.js";
 
 // Visits and their briefing packs against the real API and the demo network:
 // the list, every section of a briefing, the print layout and the Markdown.
 
-let server: RunningServer;
-let browser: Browser;
-const open: TestPage[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const t of open.splice(0)) {
-    await t.context.close();
-    expect(t.errors).toEqual([]);
-  }
-});
-
-async function page(as: string, viewport: Viewport = DESKTOP): Promise<Page> {
-  const t = await newPage(browser, server.url, viewport);
-  open.push(t);
-  await signIn(t.page, as);
-  return t.page;
-}
+const e2e = useBrowserSession();
+const page = (as: string, viewport?: Viewport) => e2e.page(as, viewport);
 
 describe("visits and briefings", () => {
   it("opens the India mission briefing, prints without the navigation, and downloads the Markdown", async () => {
