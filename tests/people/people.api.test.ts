@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { type Actor, gid, makeActor, makeColleague, makeOrganisation, makePerson, makePlace } from "../support/factories.js";
+import { affiliations, alumniTies } from "../../server/db/tables/index.js";
+import { eq } from "drizzle-orm";
+import { type Actor, gid, makeActor, makeAffiliation, makeAlumniTie, makeColleague, makeOrganisation, makePerson, makePlace } from "../support/factories.js";
 import { type TestServer, startTestServer } from "../support/server.js";
 
 let server: TestServer;
@@ -82,6 +84,33 @@ describe("person(id)", () => {
 });
 
 describe("createPerson / updatePerson / archive", () => {
+  it("replacing affiliations and alumni ties keeps those to organisations the editor cannot see", async () => {
+    // Bob's organisations were shared when Alice's person was tied to them, then made private.
+    const hiddenEmployer = await makeOrganisation(server.db, bob, { name: "Hidden Employer", visibility: "PRIVATE" });
+    const hiddenUniversity = await makeOrganisation(server.db, bob, { name: "Hidden University", kind: "UNIVERSITY", visibility: "PRIVATE" });
+    const oldEmployer = await makeOrganisation(server.db, alice, { name: "Old Employer" });
+    const newEmployer = await makeOrganisation(server.db, alice, { name: "New Employer" });
+    const person = await makePerson(server.db, alice);
+    await makeAffiliation(server.db, person, hiddenEmployer);
+    await makeAffiliation(server.db, person, oldEmployer);
+    await makeAlumniTie(server.db, person, hiddenUniversity, { degree: "PhD" });
+
+    const res = await server.gql<{ updatePerson: { affiliations: { organisation: { name: string } }[]; alumniTies: unknown[] } }>(
+      `mutation($id: ID!, $orgId: ID!) { updatePerson(id: $id, version: 1, input: { affiliations: [{ organisationId: $orgId }], alumniTies: [] }) {
+        affiliations { organisation { name } } alumniTies { degree } } }`,
+      { id: gid("Person", person.id), orgId: gid("Organisation", newEmployer.id) },
+      alice.token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.updatePerson.affiliations.map((a) => a.organisation.name)).toEqual(["New Employer"]);
+    expect(res.data?.updatePerson.alumniTies).toEqual([]);
+    const stored = await server.db.select().from(affiliations).where(eq(affiliations.personId, person.id));
+    expect(stored.map((a) => a.organisationId).sort()).toEqual([hiddenEmployer.id, newEmployer.id].sort());
+    const ties = await server.db.select().from(alumniTies).where(eq(alumniTies.personId, person.id));
+    expect(ties.map((t) => t.universityId)).toEqual([hiddenUniversity.id]);
+  });
+
+
   it("creates, reads, updates with the version read, and archives", async () => {
     const place = await makePlace(server.db, { name: "Toyota City" });
     const uni = await makeOrganisation(server.db, alice, { name: "Test University", kind: "UNIVERSITY" });

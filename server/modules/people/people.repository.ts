@@ -1,4 +1,4 @@
-import { type SQL, arrayContains, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type SQL, and, arrayContains, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { PersonRow } from "../../db/rows.js";
 import { affiliations, alumniTies, organisations, people, places } from "../../db/tables/index.js";
@@ -65,19 +65,29 @@ export interface AlumniTieValues {
 }
 
 /** Replaces a person's affiliations and ties (given lists only), inside the caller's transaction. */
+/**
+ * Replaces the affiliations and alumni ties the editor can see. Ties to organisations the
+ * editor cannot see (another member's private record) are not theirs to remove: they stay.
+ */
 export async function replaceSubRecords(
   tx: Db,
+  viewer: Viewer,
   personId: string,
   lists: { affiliations?: AffiliationValues[]; alumniTies?: AlumniTieValues[] },
 ) {
+  const visibleOrganisations = tx.select({ id: organisations.id }).from(organisations).where(visibleWhere(viewer, organisations));
   if (lists.affiliations) {
-    await tx.delete(affiliations).where(eq(affiliations.personId, personId));
+    await tx
+      .delete(affiliations)
+      .where(and(eq(affiliations.personId, personId), inArray(affiliations.organisationId, visibleOrganisations)));
     if (lists.affiliations.length) {
       await tx.insert(affiliations).values(lists.affiliations.map((a) => ({ ...a, personId })));
     }
   }
   if (lists.alumniTies) {
-    await tx.delete(alumniTies).where(eq(alumniTies.personId, personId));
+    await tx
+      .delete(alumniTies)
+      .where(and(eq(alumniTies.personId, personId), inArray(alumniTies.universityId, visibleOrganisations)));
     if (lists.alumniTies.length) {
       await tx.insert(alumniTies).values(lists.alumniTies.map((t) => ({ ...t, personId })));
     }

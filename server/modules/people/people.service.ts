@@ -119,7 +119,7 @@ export async function create(ctx: Context, input: unknown): Promise<PersonRow> {
       ownerMemberId: viewer.memberId,
       createdById: viewer.userId,
     });
-    await repo.replaceSubRecords(tx, person.id, { affiliations: refs.affiliations, alumniTies: refs.alumniTies });
+    await repo.replaceSubRecords(tx, viewer, person.id, { affiliations: refs.affiliations, alumniTies: refs.alumniTies });
     return person;
   });
 }
@@ -147,7 +147,7 @@ export async function update(ctx: Context, id: string, version: number, input: u
       },
       { ...patch, placeId: refs.placeId },
     );
-    await repo.replaceSubRecords(tx, id, { affiliations: refs.affiliations, alumniTies: refs.alumniTies });
+    await repo.replaceSubRecords(tx, viewerOf(ctx), id, { affiliations: refs.affiliations, alumniTies: refs.alumniTies });
     return person;
   });
 }
