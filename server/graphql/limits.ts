@@ -62,7 +62,7 @@ export function costLimitPlugin(schema: GraphQLSchema, max = LIMITS.cost): Apoll
           const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
           if (!root) return;
           const variables = request.variables ?? {};
-          const cost = selectionCost(operation.selectionSet, root, fragments, variables, 0);
+          const cost = selectionCost(operation.selectionSet, root, fragments, variables, 0, new Map());
           if (cost > max) {
             throw new GraphQLError("This query asks for too much at once. Request fewer items or fewer nested fields.", {
               extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
@@ -80,17 +80,27 @@ function selectionCost(
   fragments: Map<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
   depth: number,
+  // Each fragment is priced once per parent type: fragments spreading a fragment twice,
+  // nested, would otherwise make pricing a few hundred tokens take exponential time.
+  fragmentCosts: Map<string, number>,
 ): number {
   if (depth > 50) return Number.POSITIVE_INFINITY;
   let total = 0;
   for (const sel of set.selections) {
     if (sel.kind === Kind.FRAGMENT_SPREAD) {
       const frag = fragments.get(sel.name.value);
-      if (frag) total += selectionCost(frag.selectionSet, parent, fragments, variables, depth + 1);
+      if (!frag) continue;
+      const key = `${frag.name.value} on ${parent.name}`;
+      let cost = fragmentCosts.get(key);
+      if (cost === undefined) {
+        cost = selectionCost(frag.selectionSet, parent, fragments, variables, depth + 1, fragmentCosts);
+        fragmentCosts.set(key, cost);
+      }
+      total += cost;
       continue;
     }
     if (sel.kind === Kind.INLINE_FRAGMENT) {
-      total += selectionCost(sel.selectionSet, parent, fragments, variables, depth + 1);
+      total += selectionCost(sel.selectionSet, parent, fragments, variables, depth + 1, fragmentCosts);
       continue;
     }
     const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[sel.name.value] : undefined;
@@ -104,11 +114,12 @@ function selectionCost(
     if (hasFirst) {
       const value = firstArg ? valueFromASTUntyped(firstArg.value, variables) : null;
       multiplier = typeof value === "number" ? Math.max(1, Math.min(value, MAX_PAGE_SIZE)) : DEFAULT_PAGE_SIZE;
-    } else if (String(field.type).includes("[")) {
-      // Unpaginated nested lists (affiliations, parties) are small but not free.
+    } else if (String(field.type).includes("[") && !parent.name.endsWith("Connection")) {
+      // Unpaginated nested lists (affiliations, parties) are small but not free. A
+      // connection's nodes/edges are already priced by the connection's `first`.
       multiplier = 10;
     }
-    total += multiplier * selectionCost(sel.selectionSet, child, fragments, variables, depth + 1);
+    total += multiplier * selectionCost(sel.selectionSet, child, fragments, variables, depth + 1, fragmentCosts);
   }
   return total;
 }

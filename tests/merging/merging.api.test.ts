@@ -167,8 +167,9 @@ describe("mergePeople", () => {
     const changes = merged?.changes as { mergedId: string; fields: Record<string, unknown>; moved: Record<string, string[]> };
     expect(changes.mergedId).toBe(merge.id);
     expect(Object.keys(changes.fields).sort()).toEqual(["email", "languages", "nameLatin"]);
-    expect(changes.moved.interactions?.sort()).toEqual([ours.id, both.id, theirsShared.id, theirsPrivate.id].sort());
-    expect(changes.moved.followUps?.sort()).toEqual([task.id, bobsTask.id].sort());
+    // Only what the merging member may see: Bob's private meeting and task moved but are not named.
+    expect(changes.moved.interactions?.sort()).toEqual([ours.id, both.id, theirsShared.id].sort());
+    expect(changes.moved.followUps).toEqual([task.id]);
     expect(changes.moved.opportunities).toEqual([deal.id]);
     expect(changes.moved.investorProfiles).toEqual([profile.id]);
     expect(changes.moved.affiliations).toHaveLength(1);
@@ -275,7 +276,7 @@ describe("mergeOrganisations", () => {
     expect(Object.fromEntries(Object.entries(moved).map(([k, v]) => [k, v.length]))).toEqual({
       affiliations: 1,
       alumniTies: 1,
-      interactions: 1,
+      interactions: 0, // Bob's private meeting moved, but is not named in Alice's audit trail
       followUps: 1,
       opportunities: 1,
       investorProfiles: 1,

@@ -31,12 +31,20 @@ describe("query limits (before any resolver runs)", () => {
   });
 
   it("prices list fields by first, using variables, and refuses the expensive ones", async () => {
-    const q = `query($n: Int) { people(first: $n) { nodes { affiliations { organisation { affiliations { person { fullName } } } } } } }`;
+    const q = `query($n: Int) { people(first: $n) { nodes { affiliations { organisation { affiliations { person {
+      affiliations { organisation { name } } } } } } } } }`;
     const cheap = await server.gql(q, { n: 1 }, alice.token);
     expect(cheap.errors).toBeUndefined();
     const costly = await server.gql(q, { n: 100 }, alice.token);
     expect(costly.errors?.[0]?.message).toMatch(/too much/);
     expect(costly.data).toBeNull();
+  });
+
+  it("prices a connection's nodes by its first alone: a page of 100 interactions with their people is one page, not ten", async () => {
+    const q = `{ interactions(first: 100) { totalCount nodes { id subject
+      participants { fullName affiliations { organisation { name } } } organisations { name } } } }`;
+    const res = await server.gql(q, {}, alice.token);
+    expect(res.errors).toBeUndefined();
   });
 
   it("does not suggest field names", async () => {

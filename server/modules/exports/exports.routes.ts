@@ -2,13 +2,14 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { Config } from "../../config.js";
 import { type Context, createContext } from "../../context.js";
 import type { Database } from "../../db/client.js";
-import { AppError } from "../../errors.js";
+import { AppError, badInput } from "../../errors.js";
 import { parseGlobalId } from "../../graphql/global-id.js";
 import { parseAlumniFilter } from "../alumni/alumni.service.js";
 import { recordAudit } from "../audit/audit.repository.js";
 import { parsePeopleFilter } from "../search/people-filter.js";
 import * as savedSearches from "../search/saved-searches.service.js";
 import { viewerFromAuthorization } from "../sessions/sessions.service.js";
+import { UNSTORABLE_TEXT_MESSAGE, isUnstorableText } from "../shared/text.js";
 import { sendCsv } from "./csv.js";
 import { type ExportResult, exportAlumni, exportPeople, exportSearch } from "./list-exports.js";
 
@@ -32,6 +33,7 @@ function values(q: Query, name: string, { split = false } = {}): string[] | unde
   const raw = q[name];
   if (raw === undefined) return undefined;
   const list = (Array.isArray(raw) ? raw : [raw]).map(String);
+  if (list.some(isUnstorableText)) throw badInput(name, `${name} ${UNSTORABLE_TEXT_MESSAGE}.`);
   const out = split ? list.flatMap((v) => v.split(",")) : list;
   const trimmed = out.map((v) => v.trim()).filter((v) => v !== "");
   return trimmed.length ? trimmed : undefined;

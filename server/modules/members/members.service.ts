@@ -60,7 +60,19 @@ export async function updateMember(ctx: Context, id: string, version: number, in
         if (!canManageUsers(viewer, row.id)) throw forbidden("Only this member's admins can change it.");
       },
     }, patch),
-  );
+  ).catch((err: unknown) => {
+    if (violatedConstraint(err) === "members_name_key") throw badInput("input.name", "input.name: another member already has this name.");
+    throw err;
+  });
+}
+
+/** The unique index a write broke (23505), from the driver's error or its causes; PGlite and pg alike. */
+function violatedConstraint(err: unknown): string | null {
+  for (let e: unknown = err; e !== null && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (code === "23505") return typeof constraint === "string" ? constraint : null;
+  }
+  return null;
 }
 
 const role = z.enum(["ADMIN", "EDITOR", "VIEWER"]);
@@ -90,7 +102,11 @@ export async function createUser(ctx: Context, input: unknown): Promise<UserRow>
       memberId: viewer.memberId,
       passwordHash,
     }),
-  ).then((u) => u);
+  ).catch((err: unknown) => {
+    // Another admin added the same email between the check above and this insert.
+    if (violatedConstraint(err) === "users_email_key") throw badInput("input.email", "input.email: a user with this email already exists.");
+    throw err;
+  });
 }
 
 const UpdateUser = z.object({

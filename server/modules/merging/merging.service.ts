@@ -13,8 +13,8 @@ import * as repo from "./merging.repository.js";
 // duplicate (affiliations, alumni ties, interactions, follow-ups, opportunities, investor
 // profiles, partnership parties, child organisations) moves to the kept record, fields
 // the kept record lacks are taken from the duplicate, and the duplicate is archived —
-// all in one transaction, with an audit trail of exactly what moved. Only an editor who
-// can edit both records may merge them.
+// all in one transaction, with an audit trail of what moved (the records the merging
+// member may see). Only an editor who can edit both records may merge them.
 
 type MergeTable = typeof people | typeof organisations;
 interface MergeRow {
@@ -101,7 +101,7 @@ export function mergePeople(ctx: Context, keepId: string, mergeId: string): Prom
   const viewer = viewerOf(ctx);
   return transaction(ctx, async (tx) => {
     const pair = await lockPair<PersonRow>(tx, viewer, people, "Person", keepId, mergeId);
-    const moved = await repo.movePersonLinks(tx, keepId, mergeId);
+    const moved = await repo.movePersonLinks(tx, viewer, keepId, mergeId);
     const patch = fill(pair.keep, pair.merge, ["nameLatin", "jobTitle", "placeId", "bio", "email", "phone"], ["languages", "sectors"]);
     return finish(ctx, tx, people, "Person", pair, patch, moved);
   });
@@ -111,7 +111,7 @@ export function mergeOrganisations(ctx: Context, keepId: string, mergeId: string
   const viewer = viewerOf(ctx);
   return transaction(ctx, async (tx) => {
     const pair = await lockPair<OrganisationRow>(tx, viewer, organisations, "Organisation", keepId, mergeId);
-    const moved = await repo.moveOrganisationLinks(tx, keepId, mergeId);
+    const moved = await repo.moveOrganisationLinks(tx, viewer, keepId, mergeId);
     const patch = fill(pair.keep, pair.merge, ["nameLatin", "placeId", "website", "description", "parentId"], ["sectors"]);
     // The duplicate's parent, never the kept organisation itself; a kept child of the duplicate takes the duplicate's place.
     if (pair.keep.parentId === mergeId) patch.parentId = pair.merge.parentId === keepId ? null : pair.merge.parentId;
