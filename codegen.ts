@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           RecordChange: `${rows}AuditEventRow`,
           RelationshipHealth: "../modules/timelines/timelines.service.js#RelationshipHealth",
           MemberEngagement: "../modules/timelines/timelines.service.js#MemberEngagement",
+          Acquaintance: "../modules/timelines/timelines.service.js#Acquaintance",
           ImportJob: "../modules/imports/imports.rows.js#ImportJobRow",
           ImportMapping: "../modules/imports/imports.rows.js#ImportMappingRow",
           ImportRowReport: "../modules/imports/imports.rows.js#ImportReportRow",

@@ -55,6 +55,42 @@ const screens: { name: string; as: string | null; go: (p: Page) => Promise<void>
       await p.getByText("Record", { exact: true }).waitFor();
     },
   },
+  {
+    name: "person profile with introduction paths and a request form",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/people?q=Helen+Marsh");
+      await settled(p);
+      await p.locator(".record__title a").first().click();
+      await p.getByRole("button", { name: /^Request introduction/ }).first().click();
+      await p.getByRole("button", { name: "Send request" }).click();
+      await p.locator(".error-summary").waitFor();
+      await settled(p);
+    },
+  },
+  {
+    name: "add a person, with errors",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/people/new");
+      await p.getByRole("button", { name: "Add an organisation" }).click();
+      await p.getByLabel("Consent", { exact: true }).check();
+      await p.getByRole("button", { name: "Add person" }).click();
+      await p.locator(".error-summary").waitFor();
+    },
+  },
+  {
+    name: "edit a person",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/people?mine=1");
+      await settled(p);
+      await p.locator(".record__title a").first().click();
+      await p.getByRole("link", { name: /^Edit/ }).click();
+      await p.getByRole("button", { name: "Save changes" }).waitFor();
+      await settled(p);
+    },
+  },
   { name: "organisations list", as: DEMO.envoy, go: async (p) => { await p.goto("/organisations"); await settled(p); } },
   {
     name: "organisation",
@@ -66,7 +102,53 @@ const screens: { name: string; as: string | null; go: (p: Page) => Promise<void>
       await p.getByText("Record", { exact: true }).waitFor();
     },
   },
+  {
+    name: "add an organisation, with errors",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/organisations/new");
+      await p.getByRole("button", { name: "Add organisation" }).click();
+      await p.locator(".error-summary").waitFor();
+    },
+  },
   { name: "places", as: DEMO.envoy, go: async (p) => { await p.goto("/places"); await settled(p); } },
+  { name: "partnerships map", as: DEMO.envoy, go: async (p) => { await p.goto("/partnerships"); await settled(p); } },
+  {
+    name: "partnerships map, a marker's list open",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/partnerships");
+      await settled(p);
+      await p.locator(".map-point--partner[data-count='2']").first().focus();
+      await p.keyboard.press("Enter");
+      await p.getByRole("dialog").waitFor();
+    },
+  },
+  { name: "partnerships list", as: DEMO.envoy, go: async (p) => { await p.goto("/partnerships/list"); await settled(p); } },
+  {
+    name: "partnership",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/partnerships/list?q=Toyota+City+Partnership");
+      await settled(p);
+      await p.locator(".record__title a").first().click();
+      await p.getByText("Record", { exact: true }).waitFor();
+      await settled(p);
+    },
+  },
+  {
+    name: "network",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/people?q=Jana+Weber");
+      await settled(p);
+      await p.locator(".record__title a").first().click();
+      await p.waitForURL(/\/people\/[^/]+$/);
+      await p.goto(p.url().replace("/people/", "/network/"));
+      await settled(p);
+      await p.locator(".network__canvas canvas").first().waitFor();
+    },
+  },
   { name: "admin users", as: DEMO.admin, go: async (p) => { await p.goto("/admin/users"); await settled(p); } },
   { name: "log a contact", as: DEMO.envoy, go: async (p) => { await p.goto("/log"); await p.getByRole("button", { name: "Log contact" }).waitFor(); } },
   {
@@ -95,6 +177,29 @@ const screens: { name: string; as: string | null; go: (p: Page) => Promise<void>
     },
   },
   { name: "search results", as: DEMO.envoy, go: async (p) => { await p.goto("/search?q=India"); await settled(p); } },
+  { name: "visits calendar", as: DEMO.envoy, go: async (p) => { await p.goto("/visits/calendar?month=2026-02"); await settled(p); await p.getByRole("grid").waitFor(); } },
+  {
+    name: "visit",
+    as: DEMO.mayor,
+    go: async (p) => {
+      await p.goto("/visits/calendar?month=2026-02");
+      await settled(p);
+      await p.getByRole("region", { name: "Visits in February 2026" }).getByRole("link").first().click();
+      await p.getByRole("heading", { name: "Meetings on this visit" }).waitFor();
+      await settled(p);
+    },
+  },
+  {
+    name: "plan a visit with errors",
+    as: DEMO.envoy,
+    go: async (p) => {
+      await p.goto("/visits/new");
+      await settled(p);
+      await p.getByRole("button", { name: "Save visit" }).click();
+      await p.locator(".error-summary").waitFor();
+    },
+  },
+  { name: "priorities", as: DEMO.envoy, go: async (p) => { await p.goto("/priorities?months=36"); await settled(p); await p.getByRole("img").first().waitFor(); } },
   { name: "not found", as: DEMO.envoy, go: async (p) => { await p.goto("/no/such/page"); await p.getByText("Page not found").first().waitFor(); } },
 ];
 
@@ -115,11 +220,29 @@ describe("accessibility (axe-core)", () => {
     await expectAccessible(p, "sign-in with errors");
   });
 
+  it("partnerships map at 360 px: no serious or critical violations", async () => {
+    const p = await page(DEMO.envoy, PHONE);
+    await p.goto("/partnerships");
+    await settled(p);
+    await expectAccessible(p, "partnerships map (phone)");
+  });
+
   it("people list at 360 px, menu open: no serious or critical violations", async () => {
     const p = await page(DEMO.envoy, PHONE);
     await p.goto("/people");
     await settled(p);
     await p.getByRole("button", { name: "Menu" }).click();
     await expectAccessible(p, "people list (phone, menu open)");
+  });
+
+  it("priorities and visits calendar at 360 px, data table open: no serious or critical violations", async () => {
+    const p = await page(DEMO.envoy, PHONE);
+    await p.goto("/priorities?months=36");
+    await settled(p);
+    await p.getByText("Table: every market, all measures").click();
+    await expectAccessible(p, "priorities (phone, table open)");
+    await p.goto("/visits/calendar?month=2026-02");
+    await settled(p);
+    await expectAccessible(p, "visits calendar (phone)");
   });
 });

@@ -26,4 +26,17 @@ describe("global search", () => {
     // Escaped text stays text: no literal "<mark>" or entities on screen.
     for (const snippet of await p.locator(".search-snippet").allTextContents()) expect(snippet).not.toMatch(/<\/?mark>|&amp;|&lt;/);
   });
+
+  it("keeps a list page's filter text out of the header search box", async () => {
+    const p = await page(DEMO.envoy);
+    await p.goto("/people?q=Marsh");
+    await settled(p);
+    expect(await p.locator("#global-search").inputValue()).toBe("");
+    await p.goto("/search?q=Birmingham");
+    await settled(p);
+    expect(await p.locator("#global-search").inputValue()).toBe("Birmingham");
+    await p.getByRole("link", { name: "People", exact: true }).first().click();
+    await p.waitForURL((url) => url.pathname === "/people");
+    expect(await p.locator("#global-search").inputValue()).toBe("");
+  });
 });

@@ -107,7 +107,7 @@ describe("the session", () => {
   it("moves focus to the new page's heading after navigating", async () => {
     const { page } = t;
     await signIn(page, DEMO.envoy);
-    await page.getByRole("link", { name: "Organisations" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisations" }).click();
     await page.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();
     expect(await activeElement("id")).toBe("page-heading");
   });

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { HeaderSearch } from "../features/search/HeaderSearch";
+import { Loading } from "../ui/states";
 import { useAuth, useViewer } from "./auth/AuthProvider";
 
 interface NavItem {
@@ -13,8 +14,10 @@ const NAV: NavItem[] = [
   { to: "/", label: "Home", end: true },
   { to: "/people", label: "People" },
   { to: "/organisations", label: "Organisations" },
+  { to: "/partnerships", label: "Partnerships" },
   { to: "/places", label: "Places" },
   { to: "/visits", label: "Visits" },
+  { to: "/priorities", label: "Priorities" },
   { to: "/alumni", label: "Alumni investors" },
   { to: "/log", label: "Log a contact" },
 ];
@@ -101,7 +104,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main-content" className="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading label="Loading…" />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="footer">
         <p>

@@ -54,7 +54,7 @@ export function createApolloClient(tokens: SessionTokens, uri = "/graphql", fetc
     cache: new InMemoryCache({
       typePolicies: {
         Query: {
-          fields: { people: connection, organisations: connection, places: connection, members: connection, alumniInvestors: connection, visits: connection },
+          fields: { people: connection, organisations: connection, places: connection, members: connection, alumniInvestors: connection, visits: connection, partnerships: connection },
         },
         Member: { fields: { users: { ...connection, keyArgs: ["first"] } } },
       },

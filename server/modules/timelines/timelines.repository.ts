@@ -104,7 +104,9 @@ function entriesCte(viewer: Viewer, parent: TimelineParent, ids: readonly string
       sql`select s.parent_id, f.id from scope s join follow_ups f on f.interaction_id = s.interaction_id`,
       direct ? sql`select f.${sql.identifier(direct)} as parent_id, f.id from follow_ups f where f.${sql.identifier(direct)} = any(${parents})` : null,
       parent === "place" || parent === "partnership"
-        ? sql`select sv.parent_id, f.id from scope_visits sv join follow_ups f on f.visit_id = sv.visit_id`
+        ? // Only through a visit the viewer sees: a hidden visit must not place its follow-ups here.
+          sql`select sv.parent_id, f.id from scope_visits sv join visits fv on fv.id = sv.visit_id and ${live(viewer, "fv")}
+            join follow_ups f on f.visit_id = sv.visit_id`
         : null,
     ].filter((q): q is SQL => q !== null),
     sql` union `,
@@ -223,4 +225,39 @@ export async function engagement(db: Db, viewer: Viewer, parent: TimelineParent,
     recent: r.recent,
     total: r.total,
   }));
+}
+
+export interface AcquaintanceRow {
+  userId: string;
+  lastMetAt: Date;
+  interactions: number;
+}
+
+/**
+ * The users who logged or attended the person's visible interactions (up to now), most
+ * recently met first, at most `limit`, in one statement. A disabled account counts only
+ * for its own member's admins, as for user(id).
+ */
+export async function acquaintances(db: Db, viewer: Viewer, personId: string, limit: number): Promise<AcquaintanceRow[]> {
+  const adminOf = viewer.role === "ADMIN" ? viewer.memberId : null;
+  const rows = await queryRows<{ user_id: string; last_at: string; n: number }>(
+    db,
+    sql`with ${scopeCtes(viewer, "person", [personId])},
+    met as (
+      select s.interaction_id, s.occurred_at, iu.user_id
+      from scope s join interaction_users iu on iu.interaction_id = s.interaction_id
+      where s.occurred_at <= now()
+      union
+      select s.interaction_id, s.occurred_at, i.created_by_id
+      from scope s join interactions i on i.id = s.interaction_id
+      where s.occurred_at <= now() and i.created_by_id is not null),
+    per_user as (
+      select m.user_id, max(m.occurred_at) as last_at, count(distinct m.interaction_id)::int as n from met m group by m.user_id)
+    select pu.user_id, pu.last_at, pu.n
+    from per_user pu join users u on u.id = pu.user_id
+    where u.disabled_at is null or u.member_id = ${adminOf}::uuid
+    order by pu.last_at desc, pu.n desc, pu.user_id
+    limit ${limit}`,
+  );
+  return rows.map((r) => ({ userId: r.user_id, lastMetAt: new Date(r.last_at), interactions: r.n }));
 }

@@ -1,4 +1,5 @@
 import type { Resolvers } from "../../graphql/generated.js";
+import { idOf } from "../../graphql/global-id.js";
 import * as membersService from "../members/members.service.js";
 import type { PageArgs } from "../shared/pagination.js";
 import * as timelinesService from "./timelines.service.js";
@@ -17,6 +18,13 @@ function fieldsOf(parent: timelinesService.TimelineParent) {
 }
 
 export const timelinesResolvers: Resolvers = {
+  Query: {
+    whoKnows: (_, { personId, first }, ctx) => {
+      // A well-formed id of another type is simply no such person.
+      const id = idOf("Person", personId, "personId");
+      return id ? timelinesService.whoKnows(ctx, id, first) : null;
+    },
+  },
   Person: fieldsOf("person"),
   Organisation: fieldsOf("organisation"),
   Partnership: fieldsOf("partnership"),
@@ -25,6 +33,9 @@ export const timelinesResolvers: Resolvers = {
     fields: (c) => timelinesService.changedFields(c),
     by: (c, _, ctx) => (c.userId ? membersService.getUser(ctx, c.userId) : null),
     member: (c, _, ctx) => (c.memberId ? ctx.loaders.members.byId.load(c.memberId) : null),
+  },
+  Acquaintance: {
+    member: async (a, _, ctx) => (await ctx.loaders.members.byId.load(a.user.memberId))!,
   },
   MemberEngagement: {
     member: async (m, _, ctx) => (await ctx.loaders.members.byId.load(m.memberId))!,

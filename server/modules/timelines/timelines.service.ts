@@ -1,9 +1,9 @@
 import { type Context, viewerOf } from "../../context.js";
-import type { AuditEventRow } from "../../db/rows.js";
+import type { AuditEventRow, UserRow } from "../../db/rows.js";
 import { badInput } from "../../errors.js";
 import { type Connection, type PageArgs, decodeCursor, pageSize } from "../shared/pagination.js";
 import type { TimelineEntry, TimelineParent } from "./timelines.repository.js";
-import { validCursor } from "./timelines.repository.js";
+import { acquaintances, validCursor } from "./timelines.repository.js";
 
 export type { TimelineEntry, TimelineParent } from "./timelines.repository.js";
 
@@ -74,4 +74,28 @@ export function changedFields(change: AuditEventRow): string[] {
   if (change.action === "update") return Object.keys(changes).sort();
   if (change.action === "merge") return Object.keys((changes.fields ?? {}) as Record<string, unknown>).sort();
   return [];
+}
+
+export interface Acquaintance {
+  user: UserRow;
+  lastMetAt: Date;
+  interactions: number;
+}
+
+/**
+ * Who knows a visible person: the users behind the interactions with them that the viewer
+ * can see. Null when the person is missing or not visible (the two look the same). Three
+ * statements whatever the number of interactions or users: the person, the list, the users.
+ */
+export async function whoKnows(ctx: Context, personId: string, first: number | null | undefined): Promise<Acquaintance[] | null> {
+  const viewer = viewerOf(ctx);
+  if (first != null && (!Number.isInteger(first) || first < 1 || first > 50)) throw badInput("first", "first must be a whole number from 1 to 50.");
+  const person = await ctx.loaders.people.byId.load(personId);
+  if (!person) return null;
+  const rows = await acquaintances(ctx.db, viewer, person.id, first ?? 10);
+  const users = await ctx.loaders.members.userById.loadMany(rows.map((r) => r.userId));
+  return rows.flatMap((r, i) => {
+    const user = users[i];
+    return user && !(user instanceof Error) ? [{ user, lastMetAt: r.lastMetAt, interactions: r.interactions }] : [];
+  });
 }

@@ -4,71 +4,57 @@ import { useViewer } from "../../app/auth/AuthProvider";
 import { HomeSummaryDocument } from "../../generated/graphql";
 import { Page } from "../../ui/Page";
 import { formatCount } from "../../ui/format";
-import { Loading, QueryError } from "../../ui/states";
-import { PersonItem } from "../people/PeopleListPage";
+import { QueryError } from "../../ui/states";
+import { ActivityPanel } from "./ActivityPanel";
+import { AlertsPanel } from "./AlertsPanel";
+import { FollowUpsPanel } from "./FollowUpsPanel";
+import { UpcomingVisitsPanel } from "./UpcomingVisitsPanel";
+import "./home.css";
 
+// Each panel loads on its own, so one slow or failing part never blanks the rest.
 export function HomePage() {
   const viewer = useViewer();
-  const { data, error, loading, refetch } = useQuery(HomeSummaryDocument);
-  const member = viewer.member.shortName ?? viewer.member.name;
-
   return (
     <Page title="Home" heading={`Welcome, ${viewer.name}`} caption={viewer.member.name}>
-      <p className="lead">Everything the network shares, and everything {member} keeps to itself, in one place.</p>
-      {loading ? <Loading label="Loading your network…" /> : null}
-      {error ? <QueryError what="Your network summary" error={error} retry={() => void refetch()} /> : null}
-      {data ? (
-        <>
-          <section aria-labelledby="glance-title" className="section">
-            <h2 id="glance-title" className="heading-m">
-              At a glance
-            </h2>
-            <ul className="stats">
-              <li className="stat">
-                <Link to="/people" className="stat__link">
-                  <span className="stat__value">{data.people.totalCount}</span>
-                  <span className="stat__label">{data.people.totalCount === 1 ? "person" : "people"} you can see</span>
-                </Link>
-                <Link to="/people?mine=1" className="stat__sub">
-                  {formatCount(data.myPeople.totalCount, "recorded", "recorded")} by {member}
-                </Link>
-              </li>
-              <li className="stat">
-                <Link to="/organisations" className="stat__link">
-                  <span className="stat__value">{data.organisations.totalCount}</span>
-                  <span className="stat__label">{data.organisations.totalCount === 1 ? "organisation" : "organisations"}</span>
-                </Link>
-                <Link to="/organisations?mine=1" className="stat__sub">
-                  {formatCount(data.myOrganisations.totalCount, "recorded", "recorded")} by {member}
-                </Link>
-              </li>
-              <li className="stat">
-                <Link to="/places?kind=COUNTRY" className="stat__link">
-                  <span className="stat__value">{data.countries.totalCount}</span>
-                  <span className="stat__label">{data.countries.totalCount === 1 ? "country" : "countries"} in the reference data</span>
-                </Link>
-              </li>
-            </ul>
-          </section>
-          <section aria-labelledby="people-title" className="section">
-            <div className="section__header">
-              <h2 id="people-title" className="heading-m">
-                People in the network
-              </h2>
-              <Link to="/people">All people</Link>
-            </div>
-            {data.people.nodes.length ? (
-              <ul className="record-list">
-                {data.people.nodes.map((person) => (
-                  <PersonItem key={person.id} person={person} />
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">No people yet.</p>
-            )}
-          </section>
-        </>
-      ) : null}
+      <div className="home-grid">
+        <div className="home-grid__main">
+          <FollowUpsPanel />
+          <AlertsPanel />
+          <ActivityPanel />
+        </div>
+        <div className="home-grid__side">
+          <UpcomingVisitsPanel />
+          <Glance />
+        </div>
+      </div>
     </Page>
+  );
+}
+
+function Glance() {
+  const viewer = useViewer();
+  const { data, error, refetch } = useQuery(HomeSummaryDocument);
+  const member = viewer.member.shortName ?? viewer.member.name;
+  return (
+    <section aria-labelledby="glance-title" className="home-panel">
+      <h2 id="glance-title" className="heading-m">
+        At a glance
+      </h2>
+      {error ? <QueryError what="The network summary" error={error} retry={() => void refetch()} /> : null}
+      {/* No spinner: the panels above carry the loading state, and these numbers fill in quietly. */}
+      <ul className="glance">
+        <li>
+          <Link to="/people">{data ? formatCount(data.people.totalCount, "person", "people") : "People"}</Link>
+          {data ? <span className="muted"> you can see, {formatCount(data.myPeople.totalCount, "recorded", "recorded")} by {member}</span> : null}
+        </li>
+        <li>
+          <Link to="/organisations">{data ? formatCount(data.organisations.totalCount, "organisation", "organisations") : "Organisations"}</Link>
+          {data ? <span className="muted">, {formatCount(data.myOrganisations.totalCount, "recorded", "recorded")} by {member}</span> : null}
+        </li>
+        <li>
+          <Link to="/priorities">Engagement against priorities</Link>
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -27,6 +27,7 @@ const ENTITIES: { value: ImportEntity; label: string }[] = [
   { value: "PEOPLE", label: "People" },
   { value: "ORGANISATIONS", label: "Organisations" },
   { value: "INTERACTIONS", label: "Interactions" },
+  { value: "INTERACTION_PARTICIPANTS", label: "Interaction participants" },
 ];
 
 const STATUS_LABELS: Record<ImportRowStatus, string> = {

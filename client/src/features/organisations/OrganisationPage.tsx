@@ -1,53 +1,32 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
 import { OrganisationDocument, type OrganisationQuery } from "../../generated/graphql";
-import { Page } from "../../ui/Page";
+import { type RecordKind, RecordPanel, RecordScreen } from "../../ui/RecordScreen";
 import { SummaryList } from "../../ui/SummaryList";
-import { Tags, VisibilityBadge } from "../../ui/badges";
-import { dateRange, formatDateTime, humanise, placeLabel, withLatin } from "../../ui/format";
-import { errorCode } from "../../ui/errors";
-import { Empty, Loading, QueryError } from "../../ui/states";
+import { Tags } from "../../ui/badges";
+import { dateRange, formatDate, formatDateTime, humanise, placeLabel, withLatin } from "../../ui/format";
+import { InvestorProfiles } from "../people/InvestorProfiles";
+import { Timeline } from "../people/Timeline";
+import "../people/records.css";
 
 type Organisation = NonNullable<OrganisationQuery["organisation"]>;
 
+export const ORGANISATIONS: RecordKind = { one: "organisation", list: "Organisations", path: "/organisations" };
+
 export function OrganisationPage() {
   const { id = "" } = useParams();
-  const { data, error, loading, refetch } = useQuery(OrganisationDocument, { variables: { id } });
-  // A malformed id in the address is just an address that leads nowhere.
-  const notFound = errorCode(error) === "BAD_USER_INPUT" || errorCode(error) === "NOT_FOUND";
-  const organisation = data?.organisation;
-
-  if (organisation) {
-    return (
-      <Page
-        title={organisation.name}
-        caption={<Link to="/organisations">Organisations</Link>}
-        heading={withLatin(organisation.name, organisation.nameLatin)}
-        actions={<VisibilityBadge visibility={organisation.visibility} owner={organisation.ownerMember.name} />}
-      >
-        <OrganisationDetails organisation={organisation} />
-      </Page>
-    );
-  }
+  const query = useQuery(OrganisationDocument, { variables: { id } });
   return (
-    <Page title={loading ? "Organisation" : "Organisation not found"} caption={<Link to="/organisations">Organisations</Link>}>
-      {loading ? <Loading label="Loading organisation…" /> : null}
-      {error && !notFound ? <QueryError what="This organisation" error={error} retry={() => void refetch()} /> : null}
-      {!loading && (!error || notFound) ? (
-        <Empty title="No such organisation">
-          <p>
-            This organisation does not exist, was removed, or is private to another member.{" "}
-            <Link to="/organisations">Back to organisations</Link>
-          </p>
-        </Empty>
-      ) : null}
-    </Page>
+    <RecordScreen kind={ORGANISATIONS} query={query} select={(d) => d.organisation} name={(o) => ({ name: o.name, latin: o.nameLatin })}>
+      {(org) => <OrganisationDetails organisation={org} />}
+    </RecordScreen>
   );
 }
 
 function OrganisationDetails({ organisation: org }: { organisation: Organisation }) {
   const current = org.affiliations.filter((a) => a.current);
   const past = org.affiliations.filter((a) => !a.current);
+  const health = org.relationshipHealth;
   return (
     <div className="detail-layout">
       <div className="detail-main">
@@ -88,21 +67,17 @@ function OrganisationDetails({ organisation: org }: { organisation: Organisation
           {current.length ? <PeopleList heading={past.length ? "Current" : null} affiliations={current} /> : null}
           {past.length ? <PeopleList heading={current.length ? "Past" : null} affiliations={past} /> : null}
         </section>
+        <InvestorProfiles profiles={org.investorProfiles} emptyText={null} />
+        <Timeline id={org.id} noun="organisation" />
       </div>
-      <aside className="detail-side" aria-label="Record">
-        <section aria-labelledby="record-title" className="panel">
-          <h2 id="record-title" className="heading-s">
-            Record
-          </h2>
-          <SummaryList
-            rows={[
-              ["Owner", org.ownerMember.name],
-              ["Shared with", org.visibility === "PRIVATE" ? `${org.ownerMember.shortName ?? org.ownerMember.name} only` : "The whole network"],
-              ["Last updated", formatDateTime(org.updatedAt)],
-              ["Created", formatDateTime(org.createdAt)],
-            ]}
-          />
-        </section>
+      <aside className="detail-side" aria-label="About this record">
+        <RecordPanel
+          record={org}
+          extra={[
+            ["Last contact", health.lastInteractionAt ? formatDate(health.lastInteractionAt) : "None you can see"],
+            ["In contact", health.byMember.length ? health.byMember.map((m) => m.member.shortName ?? m.member.name).join(", ") : null],
+          ]}
+        />
       </aside>
     </div>
   );

@@ -1,6 +1,7 @@
 import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { Link } from "react-router";
+import { useViewer } from "../../app/auth/AuthProvider";
 import { type OrganisationKind, OrganisationsDocument } from "../../generated/graphql";
 import { DebouncedInput } from "../../ui/DebouncedInput";
 import { FilterPanel } from "../../ui/FilterPanel";
@@ -12,21 +13,10 @@ import { formatCount, humanise, placeLabel, withLatin } from "../../ui/format";
 import { orUndefined, useListParams } from "../../ui/list-params";
 import { Empty, Loading, QueryError } from "../../ui/states";
 import { CountrySelect } from "../places/CountrySelect";
+import { ORGANISATION_KINDS } from "./organisation-form";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["q", "kind", "country", "sector", "mine"] as const;
-export const ORGANISATION_KINDS: OrganisationKind[] = [
-  "CITY_GOVERNMENT",
-  "REGIONAL_GOVERNMENT",
-  "NATIONAL_GOVERNMENT",
-  "DIPLOMATIC_POST",
-  "UNIVERSITY",
-  "COMPANY",
-  "INVESTOR",
-  "TRADE_BODY",
-  "NGO",
-  "OTHER",
-];
 
 const isKind = (value: string): value is OrganisationKind => (ORGANISATION_KINDS as string[]).includes(value);
 
@@ -46,9 +36,19 @@ export function OrganisationsListPage() {
   const organisations = (data ?? previousData)?.organisations;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const refreshing = !data && networkStatus !== NetworkStatus.error;
+  const canCreate = useViewer().role !== "VIEWER";
 
   return (
-    <Page title="Organisations">
+    <Page
+      title="Organisations"
+      actions={
+        canCreate ? (
+          <Link className="button" to="/organisations/new">
+            Add an organisation
+          </Link>
+        ) : null
+      }
+    >
       <div className="list-layout">
         <FilterPanel label="Filter organisations" activeCount={activeCount} onClear={clear}>
           <DebouncedInput id="filter-q" label="Name" value={values.q} onCommit={(v) => set("q", v)} autoComplete="off" />

@@ -1,6 +1,7 @@
 import { NetworkStatus } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { Link } from "react-router";
+import { useViewer } from "../../app/auth/AuthProvider";
 import { PeopleDocument, type PersonListItemFragment } from "../../generated/graphql";
 import { DebouncedInput } from "../../ui/DebouncedInput";
 import { FilterPanel } from "../../ui/FilterPanel";
@@ -32,9 +33,19 @@ export function PeopleListPage() {
   const people = (data ?? previousData)?.people;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const refreshing = !data && networkStatus !== NetworkStatus.error;
+  const canCreate = useViewer().role !== "VIEWER";
 
   return (
-    <Page title="People">
+    <Page
+      title="People"
+      actions={
+        canCreate ? (
+          <Link className="button" to="/people/new">
+            Add a person
+          </Link>
+        ) : null
+      }
+    >
       <div className="list-layout">
         <FilterPanel label="Filter people" activeCount={activeCount} onClear={clear}>
           <DebouncedInput id="filter-q" label="Name" hint="Any part of the name, in any script" value={values.q} onCommit={(v) => set("q", v)} autoComplete="off" />

@@ -1,51 +1,34 @@
 import { useQuery } from "@apollo/client/react";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
+import { useViewer } from "../../app/auth/AuthProvider";
 import { PersonDocument, type PersonQuery } from "../../generated/graphql";
-import { Page } from "../../ui/Page";
-import { Tags, VisibilityBadge } from "../../ui/badges";
-import { countryName, dateRange, formatDate, formatDateTime, humanise, languageName, placeLabel, withLatin } from "../../ui/format";
-import { errorCode } from "../../ui/errors";
-import { Empty, Loading, QueryError } from "../../ui/states";
+import { type RecordKind, RecordPanel, RecordScreen } from "../../ui/RecordScreen";
 import { SummaryList } from "../../ui/SummaryList";
+import { Tags } from "../../ui/badges";
+import { countryName, dateRange, formatDate, formatDateTime, humanise, languageName, placeLabel, withLatin } from "../../ui/format";
+import { InvestorProfiles } from "./InvestorProfiles";
+import { IntroductionPaths } from "./IntroductionPaths";
+import { Timeline } from "./Timeline";
+import { WhoKnows } from "./WhoKnows";
+import "./records.css";
 
 type Person = NonNullable<PersonQuery["person"]>;
 
+export const PEOPLE: RecordKind = { one: "person", list: "People", path: "/people" };
+
 export function PersonPage() {
   const { id = "" } = useParams();
-  const { data, error, loading, refetch } = useQuery(PersonDocument, { variables: { id } });
-  // A malformed id in the address is just an address that leads nowhere.
-  const notFound = errorCode(error) === "BAD_USER_INPUT" || errorCode(error) === "NOT_FOUND";
-  const person = data?.person;
-
-  if (person) {
-    return (
-      <Page
-        title={person.fullName}
-        caption={<Link to="/people">People</Link>}
-        heading={withLatin(person.fullName, person.nameLatin)}
-        actions={<VisibilityBadge visibility={person.visibility} owner={person.ownerMember.name} />}
-      >
-        <PersonDetails person={person} />
-      </Page>
-    );
-  }
+  const query = useQuery(PersonDocument, { variables: { id } });
   return (
-    <Page title={loading ? "Person" : "Person not found"} caption={<Link to="/people">People</Link>}>
-      {loading ? <Loading label="Loading person…" /> : null}
-      {error && !notFound ? <QueryError what="This person" error={error} retry={() => void refetch()} /> : null}
-      {!loading && (!error || notFound) ? (
-        <Empty title="No such person">
-          <p>
-            This person does not exist, was removed, or is private to another member. <Link to="/people">Back to people</Link>
-          </p>
-        </Empty>
-      ) : null}
-    </Page>
+    <RecordScreen kind={PEOPLE} query={query} select={(d) => d.person} name={(p) => ({ name: p.fullName, latin: p.nameLatin })}>
+      {(person) => <PersonDetails person={person} />}
+    </RecordScreen>
   );
 }
 
 function PersonDetails({ person }: { person: Person }) {
+  const viewer = useViewer();
   const owner = person.ownerMember;
   const ownerOnly: [string, ReactNode][] = [];
   if (person.email) ownerOnly.push(["Email", <a href={`mailto:${person.email}`}>{person.email}</a>]);
@@ -54,6 +37,7 @@ function PersonDetails({ person }: { person: Person }) {
   if (person.lawfulBasisNote) ownerOnly.push(["Lawful basis note", person.lawfulBasisNote]);
   if (person.consentAt) ownerOnly.push(["Consent given", formatDateTime(person.consentAt)]);
   if (person.retentionReviewOn) ownerOnly.push(["Retention review due", formatDate(person.retentionReviewOn)]);
+  const health = person.relationshipHealth;
 
   return (
     <div className="detail-layout">
@@ -89,7 +73,7 @@ function PersonDetails({ person }: { person: Person }) {
             <ul className="plain-list">
               {person.affiliations.map((a) => (
                 <li key={a.id} className="plain-list__item">
-                  <Link to={`/organisations/${encodeURIComponent(a.organisation.id)}`}>{a.organisation.name}</Link>
+                  <Link to={`/organisations/${encodeURIComponent(a.organisation.id)}`}>{withLatin(a.organisation.name, a.organisation.nameLatin)}</Link>
                   {a.role ? <span> – {a.role}</span> : null}
                   <span className="muted">
                     {" "}
@@ -126,23 +110,21 @@ function PersonDetails({ person }: { person: Person }) {
             <p className="muted">No alumni ties you can see.</p>
           )}
         </section>
+
+        <InvestorProfiles profiles={person.investorProfiles} emptyText="Not recorded as an investor in the records you can see." />
+        <WhoKnows personId={person.id} health={health} myMemberId={viewer.member.id} />
+        <IntroductionPaths personId={person.id} personName={person.fullName} canRequest={viewer.role !== "VIEWER"} />
+        <Timeline id={person.id} noun="person" />
       </div>
 
-      <aside className="detail-side" aria-label="Record">
-        <section aria-labelledby="record-title" className="panel">
-          <h2 id="record-title" className="heading-s">
-            Record
-          </h2>
-          <SummaryList
-            rows={[
-              ["Owner", owner.name],
-              ["Shared with", person.visibility === "PRIVATE" ? `${owner.shortName ?? owner.name} only` : "The whole network"],
-              ["Country", person.place ? countryName(person.place.countryCode) : null],
-              ["Last updated", formatDateTime(person.updatedAt)],
-              ["Created", formatDateTime(person.createdAt)],
-            ]}
-          />
-        </section>
+      <aside className="detail-side" aria-label="About this record">
+        <RecordPanel
+          record={person}
+          extra={[
+            ["Country", person.place ? countryName(person.place.countryCode) : null],
+            ["Last contact", health.lastInteractionAt ? formatDate(health.lastInteractionAt) : "None you can see"],
+          ]}
+        />
         {ownerOnly.length ? (
           <section aria-labelledby="private-title" className="panel panel--private">
             <h2 id="private-title" className="heading-s">

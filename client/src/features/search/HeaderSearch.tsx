@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -9,7 +9,15 @@ function typing(target: EventTarget | null): boolean {
 /** The search box in the header; "/" anywhere (outside a field) moves focus to it. */
 export function HeaderSearch() {
   const [params] = useSearchParams();
-  const [text, setText] = useState(params.get("q") ?? "");
+  // Only the search page's ?q belongs in this box: list pages use ?q for their own filters.
+  const fromUrl = useLocation().pathname === "/search" ? (params.get("q") ?? "") : "";
+  const [text, setText] = useState(fromUrl);
+  const [shown, setShown] = useState(fromUrl);
+  if (shown !== fromUrl) {
+    // The address changed (another page, or a new search): show what it says.
+    setShown(fromUrl);
+    setText(fromUrl);
+  }
   const ref = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
 

@@ -7,17 +7,23 @@ import { Page } from "../../ui/Page";
 import { downloadFile } from "../../ui/download";
 import { countryName, dateRange, formatDate, formatDateTime, humanise } from "../../ui/format";
 import { Loading, QueryError } from "../../ui/states";
+import "./visits.css";
 
 type Briefing = NonNullable<VisitBriefingQuery["visitBriefing"]>;
+type Alumnus = Briefing["alumni"][number];
 
+const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 const name = (r: RefFragment) => (r.nameLatin && r.nameLatin !== r.name ? `${r.name} (${r.nameLatin})` : r.name);
 const names = (rs: readonly RefFragment[]) => rs.map(name).join(", ");
 
+// Ticket sizes read as investors quote them: "£500K to £5M".
+const gbpShort = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", notation: "compact", maximumFractionDigits: 1 });
+
 function ticket(min: number | null | undefined, max: number | null | undefined): string | null {
   if (min == null && max == null) return null;
-  if (min != null && max != null) return `${gbp.format(min)} to ${gbp.format(max)}`;
-  return min != null ? `from ${gbp.format(min)}` : `up to ${gbp.format(max ?? 0)}`;
+  if (min != null && max != null) return `${gbpShort.format(min)} to ${gbpShort.format(max)}`;
+  return min != null ? `from ${gbpShort.format(min)}` : `up to ${gbpShort.format(max ?? 0)}`;
 }
 
 export function VisitBriefingPage() {
@@ -59,6 +65,11 @@ export function VisitBriefingPage() {
       caption="Briefing pack"
       actions={
         <div className="button-group no-print">
+          {briefing.visit ? (
+            <Link className="button button--secondary" to={`/visits/${encodeURIComponent(briefing.visit.id)}`}>
+              Visit details
+            </Link>
+          ) : null}
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
@@ -79,7 +90,7 @@ export function VisitBriefingPage() {
           {(p) => (
             <li key={`${p.source}:${p.text}`}>
               {p.text}
-              {p.date ? <span className="muted"> ({formatDate(p.date)})</span> : null}
+              {p.date && !p.text.includes(formatDate(p.date)) ? <span className="muted"> ({formatDate(p.date)})</span> : null}
             </li>
           )}
         </Section>
@@ -87,7 +98,7 @@ export function VisitBriefingPage() {
           {(w) => (
             <li key={w.key}>
               <strong>{humanise(w.severity)}:</strong> {w.message}
-              {w.date ? <span className="muted"> ({formatDate(w.date)})</span> : null}
+              {w.date && !w.message.includes(formatDate(w.date)) ? <span className="muted"> ({formatDate(w.date)})</span> : null}
             </li>
           )}
         </Section>
@@ -97,7 +108,7 @@ export function VisitBriefingPage() {
               <strong>{p.name}</strong> · {humanise(p.scope)}
               {p.sector ? ` · ${p.sector}` : ""}
               {p.countryCode ? ` · ${countryName(p.countryCode)}` : ""}
-              {p.description ? <p className="briefing__detail">{p.description}</p> : null}
+              {p.description ? <p className="briefing__detail briefing__clamp">{p.description}</p> : null}
             </li>
           )}
         </Section>
@@ -117,27 +128,7 @@ export function VisitBriefingPage() {
           )}
         </Section>
         <Section id="people" title="People to know" empty="No contacts in these places yet." items={briefing.people}>
-          {(p) => (
-            <li key={p.id} className="briefing__card">
-              <strong>{p.nameLatin && p.nameLatin !== p.fullName ? `${p.fullName} (${p.nameLatin})` : p.fullName}</strong>
-              {p.jobTitle ? `, ${p.jobTitle}` : ""}
-              {p.place ? ` · ${name(p.place)}` : ""}
-              {p.affiliations.length ? (
-                <p className="briefing__detail">
-                  {p.affiliations
-                    .filter((a) => a.current)
-                    .map((a) => (a.role ? `${a.role}, ${name(a.organisation)}` : name(a.organisation)))
-                    .join("; ")}
-                </p>
-              ) : null}
-              {p.knownBy.length ? (
-                <p className="briefing__detail">
-                  Known by: {p.knownBy.map((k) => `${name(k.member)} (${k.interactions}, last ${formatDate(k.lastMetAt)})`).join(", ")}
-                </p>
-              ) : null}
-              {p.bio ? <p className="briefing__detail">{p.bio}</p> : null}
-            </li>
-          )}
+          {(p) => <PersonCard key={p.id} person={p} />}
         </Section>
         <Section id="organisations" title="Organisations" empty="No organisations in these places yet." items={briefing.organisations}>
           {(o) => (
@@ -162,9 +153,12 @@ export function VisitBriefingPage() {
             <li key={i.id}>
               <strong>{formatDate(i.occurredAt)}</strong> · {humanise(i.kind)} · {i.subject} · {name(i.member)}
               {i.onThisVisit ? " · on this visit" : ""}
-              {i.participants.length ? <p className="briefing__detail">With {names(i.participants)}</p> : null}
-              {i.outcome ? <p className="briefing__detail">Outcome: {i.outcome}</p> : null}
-              {i.notes ? <p className="briefing__detail">{i.notes}</p> : null}
+              {i.participants.length || i.outcome ? (
+                <p className="briefing__detail">
+                  {[i.participants.length ? `With ${names(i.participants)}.` : "", i.outcome ? `Outcome: ${i.outcome}` : ""].filter(Boolean).join(" ")}
+                </p>
+              ) : null}
+              {i.notes ? <p className="briefing__detail briefing__notes">{i.notes}</p> : null}
             </li>
           )}
         </Section>
@@ -191,11 +185,12 @@ export function VisitBriefingPage() {
             </li>
           )}
         </Section>
-        <Section id="alumni" title="Alumni" empty="No alumni recorded in these places." items={briefing.alumni}>
-          {(a) => (
-            <li key={`${a.person.id}:${a.university.id}:${a.degree ?? ""}`}>
-              <strong>{name(a.person)}</strong>
-              {a.jobTitle ? `, ${a.jobTitle}` : ""} · {[name(a.university), a.degree, a.subject, a.graduationYear].filter((x) => x != null && x !== "").join(", ")}
+        <Section id="alumni" title="Alumni" empty="No alumni recorded in these places." items={groupAlumni(briefing.alumni)}>
+          {(group) => (
+            <li key={group[0]?.person.id}>
+              <strong>{group[0] ? name(group[0].person) : ""}</strong>
+              {group[0]?.jobTitle ? `, ${group[0].jobTitle}` : ""} ·{" "}
+              {group.map((a) => [name(a.university), a.degree, a.subject, a.graduationYear].filter((x) => x != null && x !== "").join(", ")).join("; ")}
             </li>
           )}
         </Section>
@@ -261,9 +256,40 @@ function Overview({ briefing }: { briefing: Briefing }) {
   );
 }
 
+/** One line per alumnus, their degrees together (the pack lists a tie per degree). */
+function groupAlumni(alumni: readonly Alumnus[]): Alumnus[][] {
+  const groups = new Map<string, Alumnus[]>();
+  for (const a of alumni) groups.set(a.person.id, [...(groups.get(a.person.id) ?? []), a]);
+  return [...groups.values()];
+}
+
+function PersonCard({ person: p }: { person: Briefing["people"][number] }) {
+  const current = p.affiliations.filter((a) => a.current);
+  // The job title usually is the role at the first current affiliation: say it once, with the
+  // organisation; and leave out affiliations the job title already names.
+  const [first, ...others] = current;
+  const merged = first && p.jobTitle && first.role === p.jobTitle && !p.jobTitle.includes(first.organisation.name) ? first : null;
+  const rest = (merged ? others : current).filter((a) => !(p.jobTitle ?? "").includes(a.organisation.name));
+  return (
+    <li className="briefing__card">
+      <strong>{p.nameLatin && p.nameLatin !== p.fullName ? `${p.fullName} (${p.nameLatin})` : p.fullName}</strong>
+      {p.jobTitle ? `, ${p.jobTitle}` : ""}
+      {merged ? `, ${name(merged.organisation)}` : ""}
+      {p.place ? ` · ${name(p.place)}` : ""}
+      {rest.length ? <p className="briefing__detail">{rest.map((a) => (a.role ? `${a.role}, ${name(a.organisation)}` : name(a.organisation))).join("; ")}</p> : null}
+      {p.knownBy.length ? (
+        <p className="briefing__detail">
+          Known by {p.knownBy.map((k) => `${name(k.member)} (${k.interactions === 1 ? "1 meeting" : `${k.interactions} meetings`}, last ${shortDate.format(new Date(k.lastMetAt))})`).join(", ")}
+        </p>
+      ) : null}
+      {p.bio ? <p className="briefing__detail briefing__bio">{p.bio}</p> : null}
+    </li>
+  );
+}
+
 function Section<T>({ id, title, empty, items, children }: { id: string; title: string; empty: string; items: readonly T[]; children: (item: T) => ReactNode }) {
   return (
-    <section className="briefing__section" aria-labelledby={`briefing-${id}`}>
+    <section className={`briefing__section briefing__section--${id}`} aria-labelledby={`briefing-${id}`}>
       <h2 id={`briefing-${id}`} className="heading-m">
         {title}
       </h2>

@@ -4,8 +4,10 @@ import { Link } from "react-router";
 import { type VisitListItemFragment, VisitsDocument } from "../../generated/graphql";
 import { LoadMore } from "../../ui/LoadMore";
 import { Page } from "../../ui/Page";
-import { countryName, dateRange, humanise } from "../../ui/format";
+import { countryName, dateRange, humanise, withLatin } from "../../ui/format";
 import { Empty, Loading, QueryError } from "../../ui/states";
+import { VisitsNav } from "./VisitsNav";
+import "./visits.css";
 
 const PAGE_SIZE = 25;
 
@@ -24,7 +26,7 @@ export function VisitsListPage() {
   const shownAbove = new Set((soon ?? []).map((v) => v.id));
 
   return (
-    <Page title="Visits">
+    <Page title="Visits" actions={<VisitsNav current="list" />}>
       <section aria-labelledby="upcoming-title" className="visits-section">
         <h2 id="upcoming-title" className="heading-m">
           Upcoming and current
@@ -86,11 +88,13 @@ export function VisitsListPage() {
 }
 
 function VisitItem({ visit: v }: { visit: VisitListItemFragment }) {
-  const places = v.destinations.map((d) => `${d.name} (${countryName(d.countryCode)})`).join(", ");
+  const places = v.destinations.map((d) => `${withLatin(d.name, d.nameLatin)} (${countryName(d.countryCode)})`).join(", ");
   return (
     <li className="record">
       <div className="record__main">
-        <h3 className="record__title heading-s">{v.title}</h3>
+        <h3 className="record__title heading-s">
+          <Link to={`/visits/${encodeURIComponent(v.id)}`}>{v.title}</Link>
+        </h3>
         <p className="record__line">
           {dateRange(v.startsOn, v.endsOn)} · {humanise(v.direction)} · {humanise(v.status)}
         </p>
