@@ -56,8 +56,10 @@ export async function openDatabase(config: Config["database"]): Promise<Database
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolMax,
-    // One slow query must not hold a connection (and the pool) hostage.
-    options: "-c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000",
+    // One slow query must not hold a connection (and the pool) hostage. JIT off: the
+    // briefing and search statements cost enough to trigger it, and compiling them
+    // took 0.3–4 s against 0.1–0.3 s of execution (docs/performance.md).
+    options: "-c statement_timeout=15000 -c idle_in_transaction_session_timeout=30000 -c jit=off",
     connectionTimeoutMillis: 10_000,
   });
   // An idle connection can be closed by the server (restart, failover, admin

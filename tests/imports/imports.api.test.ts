@@ -114,9 +114,8 @@ describe("importPreview / importJob", () => {
     expect(p.sampleRows).toHaveLength(3);
     expect(p.sampleRows[0]![2]).toBe("田中 宏");
     const mapped = Object.fromEntries(p.suggestedMapping.map((m) => [m.column, m.field]));
-    // external_id wins the external id; the generator's own uuid column is left alone.
-    expect(mapped).toMatchObject({ external_id: "externalId", full_name: "fullName", name_latin: "nameLatin", email: "email", place_id: "place", lawful_basis: "lawfulBasis", consent_at: "consentAt" });
-    expect(mapped.id).toBeUndefined();
+    // external_id wins the external id; the generator's own uuid column is the id in the file (other files refer to it).
+    expect(mapped).toMatchObject({ external_id: "externalId", id: "sourceId", full_name: "fullName", name_latin: "nameLatin", email: "email", place_id: "place", lawful_basis: "lawfulBasis", consent_at: "consentAt" });
     expect(p.fields.find((f) => f.name === "fullName")?.required).toBe(true);
   });
 

@@ -12,7 +12,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-export const importEntity = pgEnum("import_entity", ["PEOPLE", "ORGANISATIONS", "INTERACTIONS"]);
+export const importEntity = pgEnum("import_entity", ["PEOPLE", "ORGANISATIONS", "INTERACTIONS", "INTERACTION_PARTICIPANTS"]);
 export const importFormat = pgEnum("import_format", ["CSV", "XLSX"]);
 export const importStatus = pgEnum("import_status", ["UPLOADING", "UPLOADED", "RUNNING", "DRY_RUN_COMPLETE", "COMPLETE", "FAILED"]);
 export const importRowStatus = pgEnum("import_row_status", ["CREATED", "UPDATED", "UNCHANGED", "DUPLICATE", "REJECTED"]);

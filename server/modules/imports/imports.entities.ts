@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import type { InteractionRow, OrganisationRow, PersonRow } from "../../db/rows.js";
 import {
@@ -86,16 +86,17 @@ export interface BatchEnv {
   retentionReviewOn: string;
   /** Lock the existing records (apply runs inside a transaction). */
   lock: boolean;
-  /** The id a record of this file with this external id gets when it is created (organisations' parents). */
-  plannedIdOf(externalId: string): string | undefined;
+  /** The id an earlier row of this file with this external id or source id gets when it is created (organisations' parents). */
+  plannedIdOf(key: string): string | undefined;
 }
 
 export interface EntitySpec {
-  entity: ImportEntity;
+  entity: RecordEntity;
   recordType: "Person" | "Organisation" | "Interaction";
   /** Resolves references and computes each row's desired column values and links (problems on failure). */
   prepare(env: BatchEnv, rows: ImportRow[]): Promise<Map<ImportRow, Desired>>;
-  findExisting(env: BatchEnv, externalIds: string[]): Promise<Map<string, ExistingRecord>>;
+  /** The member's records with these external ids or these Entente ids (those derived from the rows' source ids). */
+  findExisting(env: BatchEnv, keys: ExistingKeys): Promise<ExistingRecord[]>;
   /**
    * In-file duplicate detection: a row's `lookup` keys are checked against the
    * `register` keys of the rows before it.
@@ -109,6 +110,22 @@ export interface EntitySpec {
   check(desired: Desired, existing: ExistingRecord | null, env: BatchEnv): Problem | null;
   writeLinks(db: Db, rows: ImportRow[]): Promise<void>;
   table: typeof people | typeof organisations | typeof interactions;
+}
+
+export interface ExistingKeys {
+  externalIds: string[];
+  ids: string[];
+}
+
+/** The member's records with one of the external ids or ids. */
+function byKeys(table: typeof people | typeof organisations | typeof interactions, env: BatchEnv, keys: ExistingKeys) {
+  return and(
+    eq(table.ownerMemberId, env.viewer.memberId),
+    or(
+      keys.externalIds.length ? inArray(table.externalId, keys.externalIds) : undefined,
+      keys.ids.length ? inArray(table.id, keys.ids) : undefined,
+    ),
+  );
 }
 
 export interface Desired {
@@ -183,8 +200,8 @@ const peopleSpec: EntitySpec = {
     }
     return desired;
   },
-  async findExisting(env, externalIds) {
-    const query = env.db.select().from(people).where(and(eq(people.ownerMemberId, env.viewer.memberId), inArray(people.externalId, externalIds)));
+  async findExisting(env, keys) {
+    const query = env.db.select().from(people).where(byKeys(people, env, keys));
     const rows = env.lock ? await query.for("update") : await query;
     const ids = rows.map((r) => r.id);
     const links = ids.length
@@ -193,12 +210,7 @@ const peopleSpec: EntitySpec = {
           .from(affiliations)
           .where(inArray(affiliations.personId, ids))
       : [];
-    return new Map(
-      rows.map((r) => [
-        r.externalId!,
-        { row: r as PersonRow & Record<string, unknown>, affiliations: links.filter((l) => l.personId === r.id) },
-      ]),
-    );
+    return rows.map((r) => ({ row: r as PersonRow & Record<string, unknown>, affiliations: links.filter((l) => l.personId === r.id) }));
   },
   duplicateKeys(d) {
     // The same email, or the same name when one of the two has no email.
@@ -221,7 +233,8 @@ const peopleSpec: EntitySpec = {
   async findDuplicates(env, candidates) {
     // The same email, or the same name key (the contact-logging matching's entente_name_key:
     // case, accents and word order aside) where the emails do not contradict it; among the
-    // member's own records. Exact keys, so one index-backed statement per batch.
+    // member's own records. Exact keys, so one index-backed statement per batch. The emails go as
+    // text[]: PGlite learns array types when it opens, before the migration that adds citext.
     const emails = [...new Set(candidates.map((c) => c.desired.columns.email).filter((e): e is string => typeof e === "string"))];
     const names = [...new Set(candidates.map((c) => c.desired.columns.fullName).filter((n): n is string => typeof n === "string"))];
     const result = new Map<ImportRow, string[]>();
@@ -232,7 +245,7 @@ const peopleSpec: EntitySpec = {
           select p.id, lower(p.email) as email, public.entente_name_key(p.full_name) as key, public.entente_name_key(p.name_latin) as key_latin
           from people p
           where p.owner_member_id = ${env.viewer.memberId} and p.archived_at is null and (
-            p.email = any(${sql.param(emails)}::citext[])
+            p.email = any(${sql.param(emails)}::text[]::citext[])
             or public.entente_name_key(p.full_name) = any(array(select key from keys))
             or public.entente_name_key(p.name_latin) = any(array(select key from keys)))`,
     );
@@ -314,13 +327,10 @@ const organisationsSpec: EntitySpec = {
     }
     return desired;
   },
-  async findExisting(env, externalIds) {
-    const query = env.db
-      .select()
-      .from(organisations)
-      .where(and(eq(organisations.ownerMemberId, env.viewer.memberId), inArray(organisations.externalId, externalIds)));
+  async findExisting(env, keys) {
+    const query = env.db.select().from(organisations).where(byKeys(organisations, env, keys));
     const rows = env.lock ? await query.for("update") : await query;
-    return new Map(rows.map((r) => [r.externalId!, { row: r as OrganisationRow & Record<string, unknown> }]));
+    return rows.map((r) => ({ row: r as OrganisationRow & Record<string, unknown> }));
   },
   duplicateKeys(d) {
     const register = [...new Set([d.nameKey, d.latinKey].filter((k): k is string => !!k))].map((k) => `name:${k}`);
@@ -412,11 +422,8 @@ const interactionsSpec: EntitySpec = {
     }
     return desired;
   },
-  async findExisting(env, externalIds) {
-    const query = env.db
-      .select()
-      .from(interactions)
-      .where(and(eq(interactions.ownerMemberId, env.viewer.memberId), inArray(interactions.externalId, externalIds)));
+  async findExisting(env, keys) {
+    const query = env.db.select().from(interactions).where(byKeys(interactions, env, keys));
     const rows = env.lock ? await query.for("update") : await query;
     const ids = rows.map((r) => r.id);
     const [ppl, orgs] = ids.length
@@ -425,16 +432,11 @@ const interactionsSpec: EntitySpec = {
           env.db.select().from(interactionOrganisations).where(inArray(interactionOrganisations.interactionId, ids)),
         ])
       : [[], []];
-    return new Map(
-      rows.map((r) => [
-        r.externalId!,
-        {
-          row: r as InteractionRow & Record<string, unknown>,
-          personIds: ppl.filter((p) => p.interactionId === r.id).map((p) => p.personId),
-          organisationIds: orgs.filter((o) => o.interactionId === r.id).map((o) => o.organisationId),
-        },
-      ]),
-    );
+    return rows.map((r) => ({
+      row: r as InteractionRow & Record<string, unknown>,
+      personIds: ppl.filter((p) => p.interactionId === r.id).map((p) => p.personId),
+      organisationIds: orgs.filter((o) => o.interactionId === r.id).map((o) => o.organisationId),
+    }));
   },
   duplicateKeys(d) {
     const at = d.columns.occurredAt;
@@ -502,7 +504,10 @@ const interactionsSpec: EntitySpec = {
   },
 };
 
-export const SPECS: Record<ImportEntity, EntitySpec> = {
+/** The entities whose rows are records (the others are links between records: imports.links.ts). */
+export type RecordEntity = Exclude<ImportEntity, "INTERACTION_PARTICIPANTS">;
+
+export const SPECS: Record<RecordEntity, EntitySpec> = {
   PEOPLE: peopleSpec,
   ORGANISATIONS: organisationsSpec,
   INTERACTIONS: interactionsSpec,

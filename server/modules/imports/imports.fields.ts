@@ -4,7 +4,7 @@ import { interactionChannel, interactionKind, lawfulBasis, organisationKind } fr
 // required, how a cell's text becomes a value, and the column headers that
 // suggest it (compared without case, spaces or punctuation).
 
-export type ImportEntity = "PEOPLE" | "ORGANISATIONS" | "INTERACTIONS";
+export type ImportEntity = "PEOPLE" | "ORGANISATIONS" | "INTERACTIONS" | "INTERACTION_PARTICIPANTS";
 
 export type FieldValue = string | string[] | boolean | Date | null;
 
@@ -15,6 +15,8 @@ export interface FieldDef {
   required: boolean;
   /** Column headers that suggest this field, best first. */
   headers: string[];
+  /** Headers tried only after every field's `headers`: a column another field would rather have. */
+  fallbackHeaders?: string[];
   /**
    * A default applies to new records: an empty cell keeps the stored value on
    * update (instead of clearing it) and gets the default on create.
@@ -169,6 +171,24 @@ const externalId: FieldDef = {
   parse: text(200),
 };
 
+/**
+ * The record's id in the file (e.g. the `id` column of another system's export, or of the
+ * generator's CSVs). Other files refer to records by it (parent_id, interaction_id, person_id):
+ * a record created from the row gets an Entente id derived from it (imports.keys.ts), so those
+ * references resolve, and a row without an external id is matched by it on re-import.
+ */
+const sourceId: FieldDef = {
+  name: "sourceId",
+  label: "Id in the file",
+  description:
+    "The record's id in the system the file comes from, when other files refer to it by that id (a parent organisation, an interaction's participants). Re-importing matches records by external id, or by this id when there is none.",
+  required: false,
+  headers: ["source_id", "source_record_id", "original_id"],
+  // "id" goes to the external id when the file has no better external id column.
+  fallbackHeaders: ["id"],
+  parse: text(200),
+};
+
 const place: FieldDef = {
   name: "place",
   label: "Place",
@@ -190,6 +210,7 @@ const country: FieldDef = {
 export const FIELDS: Record<ImportEntity, FieldDef[]> = {
   PEOPLE: [
     externalId,
+    sourceId,
     { name: "fullName", label: "Full name", description: "The name as the person writes it.", required: true, headers: ["full_name", "fullname", "name", "contact_name", "person", "contact"], parse: text(300) },
     { name: "nameLatin", label: "Name in Latin script", description: "Transliteration of a name written in another script.", required: false, headers: ["name_latin", "latin_name", "transliteration", "romanised_name"], parse: text(300) },
     { name: "jobTitle", label: "Job title", description: "", required: false, headers: ["job_title", "jobtitle", "title", "position", "role"], parse: text(300) },
@@ -200,7 +221,7 @@ export const FIELDS: Record<ImportEntity, FieldDef[]> = {
     { name: "sectors", label: "Sectors", description: "Separated by semicolons.", required: false, headers: ["sectors", "sector", "industries", "industry"], parse: list() },
     place,
     country,
-    { name: "organisation", label: "Organisation", description: "External id of one of your organisations, or the exact name of an organisation you can see: the person is affiliated with it.", required: false, headers: ["organisation", "organization", "organisation_external_id", "company", "employer", "organisation_name"], parse: text(300) },
+    { name: "organisation", label: "Organisation", description: "External id or id in the file of one of your organisations, or the exact name of an organisation you can see: the person is affiliated with it.", required: false, headers: ["organisation", "organization", "organisation_external_id", "company", "employer", "organisation_name"], parse: text(300) },
     { name: "organisationRole", label: "Role at the organisation", description: "", required: false, headers: ["organisation_role", "affiliation_role", "role_at_organisation"], parse: text(200) },
     { ...visibility },
     {
@@ -226,6 +247,7 @@ export const FIELDS: Record<ImportEntity, FieldDef[]> = {
   ],
   ORGANISATIONS: [
     externalId,
+    sourceId,
     { name: "name", label: "Name", description: "", required: true, headers: ["name", "organisation", "organization", "organisation_name", "company"], parse: text(300) },
     { name: "nameLatin", label: "Name in Latin script", description: "", required: false, headers: ["name_latin", "latin_name", "transliteration"], parse: text(300) },
     {
@@ -242,11 +264,19 @@ export const FIELDS: Record<ImportEntity, FieldDef[]> = {
     { name: "sectors", label: "Sectors", description: "Separated by semicolons.", required: false, headers: ["sectors", "sector", "industries", "industry"], parse: list() },
     { name: "website", label: "Website", description: "", required: false, headers: ["website", "web", "url", "homepage"], parse: url },
     { name: "description", label: "Description", description: "", required: false, headers: ["description", "notes", "about", "summary"], parse: text(MAX_TEXT) },
-    { name: "parent", label: "Parent organisation", description: "External id of one of your organisations, or the exact name of an organisation you can see.", required: false, headers: ["parent", "parent_organisation", "parent_external_id", "parent_organization"], parse: text(300) },
+    {
+      name: "parent",
+      label: "Parent organisation",
+      description: "External id or id in the file of one of your organisations, or the exact name of an organisation you can see.",
+      required: false,
+      headers: ["parent", "parent_organisation", "parent_external_id", "parent_organization", "parent_id"],
+      parse: text(300),
+    },
     { ...visibility },
   ],
   INTERACTIONS: [
     externalId,
+    sourceId,
     { name: "occurredAt", label: "When", description: "Date and time (ISO 8601; without an offset, UTC).", required: true, headers: ["occurred_at", "date", "when", "datetime", "meeting_date", "time"], parse: parseInstant },
     {
       name: "kind",
@@ -272,9 +302,29 @@ export const FIELDS: Record<ImportEntity, FieldDef[]> = {
     place,
     country,
     { name: "themes", label: "Themes", description: "Separated by semicolons.", required: false, headers: ["themes", "theme", "tags", "topics"], parse: list() },
-    { name: "participants", label: "Participants", description: "External ids of your people, separated by semicolons.", required: false, headers: ["participants", "participant_external_ids", "people", "attendees", "contacts"], parse: list(100, 200) },
-    { name: "organisations", label: "Organisations", description: "External ids (or exact names) of organisations, separated by semicolons.", required: false, headers: ["organisations", "organizations", "organisation_external_ids", "companies"], parse: list(50, 300) },
+    { name: "participants", label: "Participants", description: "External ids (or ids in the file) of your people, separated by semicolons.", required: false, headers: ["participants", "participant_external_ids", "people", "attendees", "contacts"], parse: list(100, 200) },
+    { name: "organisations", label: "Organisations", description: "External ids, ids in the file or exact names of organisations, separated by semicolons.", required: false, headers: ["organisations", "organizations", "organisation_external_ids", "companies"], parse: list(50, 300) },
     { ...visibility },
+  ],
+  // One row per participant of an interaction (the generator's interaction_people.csv). Rows
+  // only add participants: an interaction's other participants are left as they are.
+  INTERACTION_PARTICIPANTS: [
+    {
+      name: "interaction",
+      label: "Interaction",
+      description: "One of your interactions: its external id, or its id in the interactions file.",
+      required: true,
+      headers: ["interaction_id", "interaction", "interaction_external_id", "meeting_id", "activity_id"],
+      parse: text(200),
+    },
+    {
+      name: "person",
+      label: "Participant",
+      description: "One of your people: their external id, or their id in the people file.",
+      required: true,
+      headers: ["person_id", "person", "participant", "person_external_id", "contact_id", "participant_id"],
+      parse: text(200),
+    },
   ],
 };
 
@@ -300,16 +350,18 @@ export function suggestMapping(entity: ImportEntity, columns: string[]): ColumnM
   for (const c of columns) if (!byHeader.has(normalise(c))) byHeader.set(normalise(c), c);
   const usedColumns = new Set<string>();
   const mapped = new Map<string, string>();
-  const depth = Math.max(...fields.map((f) => f.headers.length));
-  for (let i = 0; i < depth; i++) {
-    for (const f of fields) {
-      if (mapped.has(f.name)) continue;
-      const synonym = f.headers[i];
-      if (synonym === undefined) continue;
-      const column = byHeader.get(normalise(synonym));
-      if (column && !usedColumns.has(column)) {
-        mapped.set(f.name, column);
-        usedColumns.add(column);
+  for (const headersOf of [(f: FieldDef) => f.headers, (f: FieldDef) => f.fallbackHeaders ?? []]) {
+    const depth = Math.max(...fields.map((f) => headersOf(f).length));
+    for (let i = 0; i < depth; i++) {
+      for (const f of fields) {
+        if (mapped.has(f.name)) continue;
+        const synonym = headersOf(f)[i];
+        if (synonym === undefined) continue;
+        const column = byHeader.get(normalise(synonym));
+        if (column && !usedColumns.has(column)) {
+          mapped.set(f.name, column);
+          usedColumns.add(column);
+        }
       }
     }
   }

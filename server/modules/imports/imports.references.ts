@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { type Viewer, visibleSql } from "../../policy/sharing.policy.js";
+import { sourceRecordId } from "./imports.keys.js";
 
 // Resolving the references in a batch of imported rows, one query per kind of
-// reference per batch: places by id or name, organisations and people by the
-// member's external id (or, for organisations, an exact visible name).
+// reference per batch: places by id or name; organisations, people and
+// interactions by the member's external id or the id they had in the file they
+// were imported from (or, for organisations, an exact visible name).
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,51 +73,79 @@ export async function resolvePlaces(db: Db, queries: PlaceQuery[]): Promise<Plac
 
 export type RefAnswer = { id: string } | { problem: string };
 
+/** The ids a reference may stand for: a record created from a row with that id in its file, or the Entente id itself. */
+function candidateIds(viewer: Viewer, entity: string, values: string[]): { derived: Map<string, string>; direct: string[] } {
+  const derived = new Map(values.map((v) => [v, sourceRecordId(viewer.memberId, entity, v)]));
+  return { derived, direct: values.filter((v) => UUID.test(v)).map((v) => v.toLowerCase()) };
+}
+
 /**
- * Organisations named in a batch: the member's own external id first, then an
- * exact (case- and accent-insensitive) name among organisations the viewer can
- * see, preferring the member's own when several share the name.
+ * Organisations named in a batch: the member's own by external id or by id in the file they
+ * were imported from, then an organisation the viewer can see by its Entente id or by its exact
+ * (case- and accent-insensitive) name, preferring the member's own when several share the name.
  */
 export async function resolveOrganisations(db: Db, viewer: Viewer, values: string[]): Promise<Map<string, RefAnswer>> {
   const unique = [...new Set(values)];
   const answers = new Map<string, RefAnswer>();
   if (!unique.length) return answers;
   const names = unique.map(normaliseName);
+  const { derived, direct } = candidateIds(viewer, "ORGANISATIONS", unique);
   const rows = await queryRows<{ id: string; external_id: string | null; key: string; owner_member_id: string }>(
     db,
     sql`select o.id, o.external_id, unaccent(lower(o.name)) as key, o.owner_member_id
         from organisations o
         where o.archived_at is null and (
-          (o.owner_member_id = ${viewer.memberId} and o.external_id = any(${sql.param(unique)}::text[]))
-          or ((unaccent(lower(o.name)) = any(${sql.param(names)}::text[])) and ${visibleSql(viewer, "o")}))`,
+          (o.owner_member_id = ${viewer.memberId} and (o.external_id = any(${sql.param(unique)}::text[]) or o.id = any(${sql.param([...derived.values()])}::uuid[])))
+          or ((unaccent(lower(o.name)) = any(${sql.param(names)}::text[]) or o.id = any(${sql.param(direct)}::uuid[])) and ${visibleSql(viewer, "o")}))`,
   );
   for (const value of unique) {
-    const own = rows.find((r) => r.owner_member_id === viewer.memberId && r.external_id === value);
-    if (own) {
-      answers.set(value, { id: own.id });
+    const mine = (r: (typeof rows)[number]) => r.owner_member_id === viewer.memberId;
+    const own = rows.find((r) => mine(r) && r.external_id === value) ?? rows.find((r) => mine(r) && r.id === derived.get(value));
+    const byId = UUID.test(value) ? rows.find((r) => r.id === value.toLowerCase()) : undefined;
+    if (own ?? byId) {
+      answers.set(value, { id: (own ?? byId)!.id });
       continue;
     }
     const key = normaliseName(value);
     let named = rows.filter((r) => normaliseName(r.key) === key);
     if (named.length > 1) {
-      const mine = named.filter((r) => r.owner_member_id === viewer.memberId);
-      if (mine.length) named = mine;
+      const ours = named.filter(mine);
+      if (ours.length) named = ours;
     }
     if (named.length === 1) answers.set(value, { id: named[0]!.id });
     else if (named.length > 1) answers.set(value, { problem: "more than one organisation has this name: use its external id" });
-    else answers.set(value, { problem: "no organisation with this external id or name was found" });
+    else answers.set(value, { problem: "no organisation with this external id, id or name was found" });
   }
   return answers;
 }
 
-/** The member's own people by external id. */
-export async function resolvePeople(db: Db, viewer: Viewer, values: string[]): Promise<Map<string, string>> {
+/** The member's own records of a table by external id, id in the file they came from, or Entente id. */
+async function resolveOwn(db: Db, viewer: Viewer, table: "people" | "interactions", entity: string, values: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(values)];
   if (!unique.length) return new Map();
-  const rows = await queryRows<{ id: string; external_id: string }>(
+  const { derived, direct } = candidateIds(viewer, entity, unique);
+  const rows = await queryRows<{ id: string; external_id: string | null }>(
     db,
-    sql`select id, external_id from people
-        where owner_member_id = ${viewer.memberId} and archived_at is null and external_id = any(${sql.param(unique)}::text[])`,
+    sql`select id, external_id from ${sql.identifier(table)}
+        where owner_member_id = ${viewer.memberId} and archived_at is null
+          and (external_id = any(${sql.param(unique)}::text[]) or id = any(${sql.param([...derived.values(), ...direct])}::uuid[]))`,
   );
-  return new Map(rows.map((r) => [r.external_id, r.id]));
+  const byExternalId = new Map(rows.filter((r) => r.external_id !== null).map((r) => [r.external_id!, r.id]));
+  const ids = new Set(rows.map((r) => r.id));
+  const answers = new Map<string, string>();
+  for (const value of unique) {
+    const id = byExternalId.get(value) ?? [derived.get(value)!, value.toLowerCase()].find((c) => ids.has(c));
+    if (id) answers.set(value, id);
+  }
+  return answers;
+}
+
+/** The member's own people by external id, id in the file they were imported from, or Entente id. */
+export function resolvePeople(db: Db, viewer: Viewer, values: string[]): Promise<Map<string, string>> {
+  return resolveOwn(db, viewer, "people", "PEOPLE", values);
+}
+
+/** The member's own interactions by external id, id in the file they were imported from, or Entente id. */
+export function resolveInteractions(db: Db, viewer: Viewer, values: string[]): Promise<Map<string, string>> {
+  return resolveOwn(db, viewer, "interactions", "INTERACTIONS", values);
 }

@@ -189,6 +189,23 @@ export async function purgeOldFiles(db: Db, now = Date.now()): Promise<void> {
     .where(and(eq(importJobs.status, "UPLOADING"), lte(importJobs.createdAt, new Date(now - 86_400_000))));
 }
 
+const WRITTEN_TABLES: Record<ImportJobRow["entity"], string[]> = {
+  PEOPLE: ["people", "affiliations"],
+  ORGANISATIONS: ["organisations"],
+  INTERACTIONS: ["interactions", "interaction_people", "interaction_organisations"],
+  INTERACTION_PARTICIPANTS: ["interaction_people", "interactions"],
+};
+
+/**
+ * Refreshes the planner's statistics of the tables a large import wrote. Until autovacuum gets to
+ * them, PostgreSQL plans with the row counts from before the import: after 100,000 interactions
+ * arrived it still estimated one per member, and the member export's keyset queries took 12 s a
+ * page instead of 0.15 s. Statistics only: a failure is not the import's.
+ */
+export async function analyzeTables(db: Db, entity: ImportJobRow["entity"]): Promise<void> {
+  for (const table of WRITTEN_TABLES[entity]) await db.execute(sql`analyze ${sql.identifier(table)}`).catch(() => undefined);
+}
+
 // --- saved mappings ------------------------------------------------------------
 
 export function listMappings(db: Db, memberId: string, entity: ImportMappingRow["entity"]): Promise<ImportMappingRow[]> {

@@ -163,6 +163,8 @@ const RECORD_TYPES: Record<ImportEntity, "Person" | "Organisation" | "Interactio
   PEOPLE: "Person",
   ORGANISATIONS: "Organisation",
   INTERACTIONS: "Interaction",
+  // A participant row names the interaction it was added to.
+  INTERACTION_PARTICIPANTS: "Interaction",
 };
 
 /** A record named in a report, through the loaders (so only if the viewer can still see it). */
