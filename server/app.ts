@@ -16,6 +16,7 @@ import { runWithCounter } from "./db/statements.js";
 import { formatError } from "./graphql/errors.js";
 import { buildSchema } from "./graphql/schema.js";
 import { armor, costLimitPlugin } from "./graphql/limits.js";
+import { textInputPlugin } from "./graphql/text-input.js";
 import { createMetrics } from "./observability/metrics.js";
 import { pinoHttp } from "pino-http";
 import { viewerFromAuthorization } from "./modules/sessions/sessions.service.js";
@@ -24,6 +25,7 @@ import { stopImports } from "./modules/imports/imports.runner.js";
 import { memberExportRouter } from "./modules/exports/member-export.js";
 import { exportsRouter } from "./modules/exports/exports.routes.js";
 import { briefingsRouter } from "./modules/briefings/briefings.routes.js";
+import { corsMiddleware } from "./cors.js";
 import type { Logger } from "./logger.js";
 
 const KNOWN_ROUTES = new Set(["/graphql", "/healthz", "/readyz", "/metrics"]);
@@ -65,6 +67,7 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       costLimitPlugin(schema),
+      textInputPlugin(),
       metrics.graphqlPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -83,6 +86,8 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
     }),
   );
   app.set("trust proxy", "loopback");
+  // Time to receive the whole request: uploads to /imports get IMPORT_TIMEOUT_SECONDS, the rest REQUEST_TIMEOUT_SECONDS.
+  app.use(requestDeadline((req) => (req.method === "POST" && req.path === "/imports" ? config.timeouts.importUploadMs : config.timeouts.requestMs)));
 
   app.use((req, res, next) => {
     const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
@@ -114,6 +119,9 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
     }),
   );
+
+  // Cross-origin browsers: the CORS_ORIGINS allow-list only (default: same origin only).
+  app.use(corsMiddleware(config.corsOrigins));
 
   app.get("/metrics", async (_req, res) => {
     res.setHeader("content-type", metrics.registry.contentType);
@@ -175,9 +183,10 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
     res.status(500).json({ errors: [{ message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
   });
 
-  // A slow or stalled client cannot hold a connection open indefinitely.
-  httpServer.requestTimeout = 30_000;
-  httpServer.headersTimeout = 15_000;
+  // A slow or stalled client cannot hold a connection open indefinitely. Node's own limit is a
+  // backstop at the longest deadline (it is per server, not per route); requestDeadline applies each.
+  httpServer.requestTimeout = Math.max(config.timeouts.requestMs, config.timeouts.importUploadMs);
+  httpServer.headersTimeout = Math.min(15_000, config.timeouts.requestMs);
 
   return {
     express: app,
@@ -185,6 +194,31 @@ export async function createApp({ config, database, logger, httpServer }: AppDep
       await stopImports();
       await apollo.stop();
     },
+  };
+}
+
+/**
+ * Refuses a request whose body has not fully arrived within its deadline (408, connection
+ * closed), as Node's requestTimeout does, but per request, so one route can allow longer.
+ */
+function requestDeadline(deadlineOf: (req: express.Request) => number): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.complete) return next();
+    const ms = deadlineOf(req);
+    const timer = setTimeout(() => {
+      if (req.complete) return;
+      if (!res.headersSent) {
+        res.setHeader("connection", "close");
+        res.status(408).json({ errors: [{ message: `The request did not arrive within ${ms / 1000} s.`, extensions: { code: "BAD_REQUEST" } }] });
+      }
+      // Then the request is destroyed (and its connection): whatever reads its body sees it close unfinished.
+      if (res.writableFinished || res.headersSent) req.destroy();
+      else res.on("finish", () => req.destroy());
+    }, ms);
+    timer.unref();
+    res.on("close", () => clearTimeout(timer));
+    req.on("end", () => clearTimeout(timer));
+    next();
   };
 }
 

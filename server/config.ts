@@ -22,6 +22,12 @@ const Env = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  // How long a client may take to send a request (a slow client cannot hold a connection open);
+  // file uploads to /imports get their own, longer limit.
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  IMPORT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  // Browser origins allowed to call the API cross-origin, comma-separated; unset = same origin only.
+  CORS_ORIGINS: z.string().optional(),
 });
 
 export interface Config {
@@ -39,6 +45,10 @@ export interface Config {
     refreshTtlDays: number;
   };
   logLevel: string;
+  /** Time allowed to receive a whole request: uploads to /imports, and everything else. */
+  timeouts: { requestMs: number; importUploadMs: number };
+  /** Exact origins (scheme://host[:port]) allowed to call the API from a browser on another origin. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -63,6 +73,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (Boolean(e.JWT_PREVIOUS_SECRET) !== Boolean(e.JWT_PREVIOUS_SECRET_UNTIL)) {
     problems.push("JWT_PREVIOUS_SECRET_UNTIL: set both JWT_PREVIOUS_SECRET and JWT_PREVIOUS_SECRET_UNTIL, or neither");
   }
+  const corsOrigins = parseOrigins(e.CORS_ORIGINS ?? "", problems);
   if (problems.length) throw new ConfigError(problems);
   const database: Config["database"] = e.DATABASE_URL
     ? { kind: "postgres", url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
@@ -87,5 +98,30 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       refreshTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     },
     logLevel: e.LOG_LEVEL,
+    timeouts: { requestMs: e.REQUEST_TIMEOUT_SECONDS * 1000, importUploadMs: e.IMPORT_TIMEOUT_SECONDS * 1000 },
+    corsOrigins,
   };
+}
+
+/**
+ * CORS_ORIGINS entries must be exact origins: an allow-list compared byte for byte
+ * with the Origin header, so "*", paths and anything a browser would never send as
+ * an Origin are refused rather than silently never matching.
+ */
+function parseOrigins(value: string, problems: string[]): string[] {
+  const origins = new Set<string>();
+  for (const entry of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const origin = originOf(entry);
+    if (origin) origins.add(origin);
+    else problems.push(`CORS_ORIGINS: "${entry}" must be an origin such as https://app.example.org (http or https, a host, an optional port; no path)`);
+  }
+  return [...origins];
+}
+
+/** The serialised origin (as browsers send it) of an http(s) URL with nothing after the host, or null. */
+function originOf(entry: string): string | null {
+  if (!URL.canParse(entry) || /[?#]/.test(entry)) return null;
+  const url = new URL(entry);
+  const web = url.protocol === "https:" || url.protocol === "http:";
+  return web && !url.username && !url.password && url.pathname === "/" ? url.origin : null;
 }

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MemberRow as MemberRowModel, UserRow as UserRowModel, PlaceRow as PlaceRowModel, OrganisationRow as OrganisationRowModel, PersonRow as PersonRowModel, AffiliationRow as AffiliationRowModel, AlumniTieRow as AlumniTieRowModel, InvestorProfileRow as InvestorProfileRowModel, PartnershipRow as PartnershipRowModel, PartnershipPartyRow as PartnershipPartyRowModel, VisitRow as VisitRowModel, InteractionRow as InteractionRowModel, FollowUpRow as FollowUpRowModel, OpportunityRow as OpportunityRowModel, PriorityRow as PriorityRowModel, AuditEventRow as AuditEventRowModel } from '../db/rows.js';
 import type { BriefingModel as BriefingModelModel } from '../modules/briefings/briefings.service.js';
 import type { TimelineEntry as TimelineEntryModel } from '../modules/timelines/timelines.repository.js';
-import type { RelationshipHealth as RelationshipHealthModel, MemberEngagement as MemberEngagementModel } from '../modules/timelines/timelines.service.js';
+import type { RelationshipHealth as RelationshipHealthModel, MemberEngagement as MemberEngagementModel, Acquaintance as AcquaintanceModel } from '../modules/timelines/timelines.service.js';
 import type { ImportJobRow as ImportJobRowModel, ImportMappingRow as ImportMappingRowModel, ImportReportRow as ImportReportRowModel } from '../modules/imports/imports.rows.js';
 import type { SearchHitModel as SearchHitModelModel } from '../modules/search/search.service.js';
 import type { SavedSearchRow as SavedSearchRowModel } from '../modules/search/saved-searches.repository.js';
@@ -25,6 +25,18 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with offset, e.g. 2026-02-22T09:30:00Z. */
   DateTime: { input: Date | string; output: Date | string; }
+};
+
+/** A user who met a person: they logged or attended interactions with them that you can see. */
+export type Acquaintance = {
+  __typename?: 'Acquaintance';
+  /** Interactions you can see that they logged or attended with the person. */
+  interactions: Scalars['Int']['output'];
+  /** The latest of those interactions (up to now). */
+  lastMetAt: Scalars['DateTime']['output'];
+  /** The member the user belongs to. */
+  member: Member;
+  user: User;
 };
 
 export type Affiliation = Node & {
@@ -831,6 +843,8 @@ export type ImportDuplicatePolicy =
 /** What an import brings in. */
 export type ImportEntity =
   | 'INTERACTIONS'
+  /** Who took part in your interactions: one row per interaction and person (adds participants; never removes them). */
+  | 'INTERACTION_PARTICIPANTS'
   | 'ORGANISATIONS'
   | 'PEOPLE';
 
@@ -1723,6 +1737,68 @@ export type MutationUpdateVisitArgs = {
   version: Scalars['Int']['input'];
 };
 
+/**
+ * The neighbourhood of a person or organisation, from the records you can see:
+ * another member's private records never appear, as a node or as a link. Members
+ * are shown where they link to it but are not expanded (they link to everything).
+ */
+export type Network = {
+  __typename?: 'Network';
+  centre: NetworkNode;
+  depth: Scalars['Int']['output'];
+  /** Links between the nodes shown, strongest first. */
+  edges: Array<NetworkEdge>;
+  /** The centre first, then nearest and most strongly linked first. */
+  nodes: Array<NetworkNode>;
+  /** True when the node cap (first) or a safety limit left part of the neighbourhood out. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A link between two nodes, from records you can see; one per pair and kind. */
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  /** What links them, in a sentence: a role, a degree, the partnerships' names, how often they met. */
+  description: Scalars['String']['output'];
+  kind: NetworkLinkKind;
+  /** The latest interaction behind an INTERACTION link. */
+  lastContactAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The id of one node. */
+  source: Scalars['ID']['output'];
+  /** Interactions behind an INTERACTION link, partnerships behind a PARTNERSHIP link; 1 otherwise. */
+  strength: Scalars['Int']['output'];
+  /** The id of the other node. */
+  target: Scalars['ID']['output'];
+};
+
+export type NetworkLinkKind =
+  /** A person works, or worked, at an organisation. */
+  | 'AFFILIATION'
+  /** A person studied at a university. */
+  | 'ALUMNI'
+  /** A member met the person or organisation (interactions you can see). */
+  | 'INTERACTION'
+  /** Parties of the same partnership, or a party and the member that leads or records it (partnerships you can see that have not ended). */
+  | 'PARTNERSHIP';
+
+/** A member, person, organisation or place in the network around a record. */
+export type NetworkNode = {
+  __typename?: 'NetworkNode';
+  /** Hops from the centre: 0 for the centre itself. */
+  distance: Scalars['Int']['output'];
+  /** A global id (Member, Person, Organisation or Place): the same id introductionPaths and node(id:) use. */
+  id: Scalars['ID']['output'];
+  kind: NetworkNodeKind;
+  name: Scalars['String']['output'];
+  /** Latin transliteration of a name written in another script. */
+  nameLatin?: Maybe<Scalars['String']['output']>;
+};
+
+export type NetworkNodeKind =
+  | 'MEMBER'
+  | 'ORGANISATION'
+  | 'PERSON'
+  | 'PLACE';
+
 /** A new contact given inline. Created with the interaction unless likely matches exist (see createAnyway). */
 export type NewContactInput = {
   /** Create them even though likely matches exist (after the user has seen them). */
@@ -2335,6 +2411,12 @@ export type Query = {
   me: User;
   member?: Maybe<Member>;
   members: MemberConnection;
+  /**
+   * The network around a person or organisation (centre: a Person or Organisation
+   * id). depth: 1 or 2 hops (default 1); first: at most this many nodes, 1 to 200
+   * (default 60). Null when the record does not exist or you cannot see it.
+   */
+  network?: Maybe<Network>;
   /** Any record by its global id; null when missing or not visible to you. */
   node?: Maybe<Node>;
   /** Ordered by expected landing date (undated last), then by title. */
@@ -2391,6 +2473,13 @@ export type Query = {
   visitCalendar: Array<Visit>;
   /** Newest first (by start date). */
   visits: VisitConnection;
+  /**
+   * Who knows a person: users of any member who logged or attended interactions with
+   * them that you can see, most recently met first. Disabled accounts appear only to
+   * their own member's admins. first: 1 to 50 (default 10). Null when the person does
+   * not exist or you cannot see them.
+   */
+  whoKnows?: Maybe<Array<Acquaintance>>;
 };
 
 
@@ -2496,6 +2585,13 @@ export type QueryMemberArgs = {
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNetworkArgs = {
+  centre: Scalars['ID']['input'];
+  depth?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2651,6 +2747,12 @@ export type QueryVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VisitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWhoKnowsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  personId: Scalars['ID']['input'];
 };
 
 /** A change to the record itself, from the audit log. */
@@ -3259,6 +3361,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Acquaintance: ResolverTypeWrapper<AcquaintanceModel>;
   Affiliation: ResolverTypeWrapper<AffiliationRowModel>;
   AffiliationInput: ResolverTypeWrapper<Partial<AffiliationInput>>;
   AlertSeverity: ResolverTypeWrapper<Partial<AlertSeverity>>;
@@ -3377,6 +3480,11 @@ export type ResolversTypes = {
   MergeOrganisationsPayload: ResolverTypeWrapper<Partial<Omit<MergeOrganisationsPayload, 'merged' | 'organisation'> & { merged: ResolversTypes['Organisation'], organisation: ResolversTypes['Organisation'] }>>;
   MergePeoplePayload: ResolverTypeWrapper<Partial<Omit<MergePeoplePayload, 'merged' | 'person'> & { merged: ResolversTypes['Person'], person: ResolversTypes['Person'] }>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Network: ResolverTypeWrapper<Partial<Network>>;
+  NetworkEdge: ResolverTypeWrapper<Partial<NetworkEdge>>;
+  NetworkLinkKind: ResolverTypeWrapper<Partial<NetworkLinkKind>>;
+  NetworkNode: ResolverTypeWrapper<Partial<NetworkNode>>;
+  NetworkNodeKind: ResolverTypeWrapper<Partial<NetworkNodeKind>>;
   NewContactInput: ResolverTypeWrapper<Partial<NewContactInput>>;
   NewOrganisationInput: ResolverTypeWrapper<Partial<NewOrganisationInput>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -3469,6 +3577,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Acquaintance: AcquaintanceModel;
   Affiliation: AffiliationRowModel;
   AffiliationInput: Partial<AffiliationInput>;
   AlumniInvestor: AlumniInvestorModelModel;
@@ -3569,6 +3678,9 @@ export type ResolversParentTypes = {
   MergeOrganisationsPayload: Partial<Omit<MergeOrganisationsPayload, 'merged' | 'organisation'> & { merged: ResolversParentTypes['Organisation'], organisation: ResolversParentTypes['Organisation'] }>;
   MergePeoplePayload: Partial<Omit<MergePeoplePayload, 'merged' | 'person'> & { merged: ResolversParentTypes['Person'], person: ResolversParentTypes['Person'] }>;
   Mutation: Record<PropertyKey, never>;
+  Network: Partial<Network>;
+  NetworkEdge: Partial<NetworkEdge>;
+  NetworkNode: Partial<NetworkNode>;
   NewContactInput: Partial<NewContactInput>;
   NewOrganisationInput: Partial<NewOrganisationInput>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -3654,6 +3766,13 @@ export type AuthDirectiveResolver<Result, Parent, ContextType = Context, Args = 
 export type PublicDirectiveArgs = { };
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AcquaintanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Acquaintance'] = ResolversParentTypes['Acquaintance']> = {
+  interactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastMetAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
 
 export type AffiliationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Affiliation'] = ResolversParentTypes['Affiliation']> = {
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -4351,6 +4470,31 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationUpdateVisitArgs, 'id' | 'input' | 'version'>>;
 };
 
+export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
+  centre?: Resolver<ResolversTypes['NetworkNode'], ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NetworkNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NetworkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NetworkLinkKind'], ParentType, ContextType>;
+  lastContactAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type NetworkNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NetworkNodeKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameLatin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Affiliation' | 'AlumniTie' | 'FollowUp' | 'ImportJob' | 'ImportMapping' | 'Interaction' | 'InvestorProfile' | 'Member' | 'Opportunity' | 'Organisation' | 'Partnership' | 'PartnershipParty' | 'Person' | 'Place' | 'Priority' | 'SavedSearch' | 'User' | 'Visit', ParentType, ContextType>;
 };
@@ -4654,6 +4798,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'centre' | 'depth'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, Partial<QueryOpportunitiesArgs>>;
   opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType, RequireFields<QueryOpportunityArgs, 'id'>>;
@@ -4681,6 +4826,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   visitBriefing?: Resolver<Maybe<ResolversTypes['Briefing']>, ParentType, ContextType, RequireFields<QueryVisitBriefingArgs, 'visitId'>>;
   visitCalendar?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitCalendarArgs, 'from' | 'to'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<QueryVisitsArgs>>;
+  whoKnows?: Resolver<Maybe<Array<ResolversTypes['Acquaintance']>>, ParentType, ContextType, RequireFields<QueryWhoKnowsArgs, 'personId'>>;
 };
 
 export type RecordChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordChange'] = ResolversParentTypes['RecordChange']> = {
@@ -4842,6 +4988,7 @@ export type VisitEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type Resolvers<ContextType = Context> = {
+  Acquaintance?: AcquaintanceResolvers<ContextType>;
   Affiliation?: AffiliationResolvers<ContextType>;
   AlumniInvestor?: AlumniInvestorResolvers<ContextType>;
   AlumniInvestorConnection?: AlumniInvestorConnectionResolvers<ContextType>;
@@ -4912,6 +5059,9 @@ export type Resolvers<ContextType = Context> = {
   MergeOrganisationsPayload?: MergeOrganisationsPayloadResolvers<ContextType>;
   MergePeoplePayload?: MergePeoplePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  NetworkNode?: NetworkNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Opportunity?: OpportunityResolvers<ContextType>;
   OpportunityConnection?: OpportunityConnectionResolvers<ContextType>;

@@ -22,6 +22,7 @@ import { briefingsResolvers } from "../modules/briefings/briefings.resolvers.js"
 import { coordinationResolvers } from "../modules/coordination/coordination.resolvers.js";
 import { searchResolvers } from "../modules/search/search.resolvers.js";
 import { alumniResolvers } from "../modules/alumni/alumni.resolvers.js";
+import { networkResolvers } from "../modules/network/network.resolvers.js";
 
 // Explicit, not globbed: a reader sees every module the API is made of.
 export const resolvers: Resolvers[] = [
@@ -48,4 +49,5 @@ export const resolvers: Resolvers[] = [
   coordinationResolvers,
   searchResolvers,
   alumniResolvers,
+  networkResolvers,
 ];

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { type Viewer, visibleSql } from "../../policy/sharing.policy.js";
-import { isoTime } from "../coordination/sql.js";
+import { isoTime, uuidArray } from "../coordination/sql.js";
 import { type BriefingScope, briefingCtes } from "./briefings.repository.js";
 
 // The briefing's activity sections: interactions, open follow-ups and
@@ -32,16 +32,16 @@ export interface InteractionRowJson {
 
 /**
  * Every member's visible interactions there (or on the visit) since `since`,
- * newest first, at most 100, with the total. Notes come with their sensitivity
- * flag: the service applies the policy before anything leaves the server.
+ * newest first, at most 100, with the total: the newest 100 of the scope's
+ * recent interactions (resolveScope ordered them). Notes come with their
+ * sensitivity flag: the service applies the policy before anything leaves the server.
  */
 export function interactions(db: Db, viewer: Viewer, s: BriefingScope) {
   // A disabled account's name shows only to its own member's admins (as for user(id)).
   const adminOf = viewer.role === "ADMIN" ? viewer.memberId : null;
   return queryRows<InteractionRowJson>(
     db,
-    sql`${briefingCtes(viewer, s)}
-      select vi.id, ${isoTime(sql`vi.occurred_at`)} as occurred_at, vi.kind::text, vi.channel::text, vi.subject, vi.notes, vi.notes_sensitive,
+    sql`select vi.id, ${isoTime(sql`vi.occurred_at`)} as occurred_at, vi.kind::text, vi.channel::text, vi.subject, vi.notes, vi.notes_sensitive,
         vi.outcome, vi.themes, vi.owner_member_id, vi.visibility::text, m.name as member_name,
         case when u.disabled_at is null or u.member_id = ${adminOf}::uuid then u.name end as logged_by,
         pl.id as place_id, pl.name as place_name, pl.name_latin as place_latin,
@@ -52,13 +52,13 @@ export function interactions(db: Db, viewer: Viewer, s: BriefingScope) {
         coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name, 'nameLatin', o.name_latin) order by lower(o.name), o.id)
                   from interaction_organisations io join organisations o on o.id = io.organisation_id and ${visibleSql(viewer, "o")}
                   where io.interaction_id = vi.id), '[]') as organisations,
-        (count(*) over ())::int as total
-      from vi
+        ${s.recent.length}::int as total
+      from interactions vi
       join members m on m.id = vi.owner_member_id
       left join users u on u.id = vi.created_by_id
       left join places pl on pl.id = vi.place_id
-      order by vi.occurred_at desc, vi.id desc
-      limit 100`,
+      where vi.id = any(${uuidArray(s.recent.slice(0, 100))})
+      order by vi.occurred_at desc, vi.id desc`,
   );
 }
 
@@ -214,7 +214,18 @@ export interface InvestorRowJson {
 export function investors(db: Db, viewer: Viewer, s: BriefingScope) {
   return queryRows<InvestorRowJson>(
     db,
-    sql`${briefingCtes(viewer, s)}
+    sql`${briefingCtes(viewer, s)},
+      -- A profile has exactly one subject (investor_profiles_one_subject): reached from the
+      -- people and organisations based there, not by joining every profile to its subject.
+      here as (
+        select ip.id from investor_profiles ip
+        join people p on p.id = ip.person_id and ${visibleSql(viewer, "p")} and p.archived_at is null
+        where p.place_id in (select place_id from scope)
+        union
+        select ip.id from investor_profiles ip
+        join organisations o on o.id = ip.organisation_id and ${visibleSql(viewer, "o")} and o.archived_at is null
+        where o.place_id in (select place_id from scope)
+      )
       select ip.id, ip.investor_type::text, ip.sectors, ip.ticket_min_gbp::float8 as ticket_min_gbp, ip.ticket_max_gbp::float8 as ticket_max_gbp,
         ip.stages, ip.owner_member_id, m.name as member_name,
         case when p.id is not null then 'Person' else 'Organisation' end as subject_type,
@@ -225,7 +236,7 @@ export function investors(db: Db, viewer: Viewer, s: BriefingScope) {
       left join organisations o on o.id = ip.organisation_id and ${visibleSql(viewer, "o")} and o.archived_at is null
       join places pl on pl.id = coalesce(p.place_id, o.place_id)
       join members m on m.id = ip.owner_member_id
-      where ${visibleSql(viewer, "ip")} and ip.archived_at is null and (p.id is not null or o.id is not null)
+      where ip.id in (select id from here) and ${visibleSql(viewer, "ip")} and ip.archived_at is null and (p.id is not null or o.id is not null)
         and pl.id in (select place_id from scope)
       order by ip.ticket_max_gbp desc nulls last, lower(coalesce(p.full_name, o.name)), ip.id
       limit 50`,

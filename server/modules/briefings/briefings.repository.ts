@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { type Viewer, visibleSql } from "../../policy/sharing.policy.js";
-import { partnershipActivity, scopeCte } from "../coordination/alerts.repository.js";
-import { day, isoTime } from "../coordination/sql.js";
+import { coveredPlacesSql, partnershipActivity, scopeCte } from "../coordination/alerts.repository.js";
+import { day, isoTime, uuidArray } from "../coordination/sql.js";
 
 // The briefing's sections, one statement each whatever the number of
 // destinations or records: every destination is covered at once through the
@@ -13,21 +13,37 @@ import { day, isoTime } from "../coordination/sql.js";
 export interface BriefingScope {
   /** The destinations: each covers itself, a region's cities or a whole country. */
   placeIds: string[];
+  /** The places they cover (resolved with the visit or place, see scopeCte). */
+  covered: string[];
   /** The briefing's visit (its interactions and follow-ups belong to it wherever they took place). */
   visitId: string | null;
   /** Interactions from this day count as recent (24 months before the trip). */
   since: string;
   /** Today, for current affiliations. */
   today: string;
+  /** Every interaction there or on the visit, visible or not (resolveScope). */
+  interactions: string[];
+  /** The ones the viewer can see since `since`, newest first (resolveScope). */
+  recent: string[];
 }
 
 /**
- * The CTEs every section may use (PostgreSQL skips the ones a statement does not read):
- * scope(place_id); vi: visible, recent interactions there or on the visit;
- * sp: partnerships with a party there; sopp: visible open opportunities there.
+ * The interactions a briefing is about, resolved once for every section (one
+ * statement): every interaction at the places covered or on the visit, or with
+ * an organisation or person the viewer can see based there; and of those, the
+ * visible, live ones since `since`, newest first. The sections get them as
+ * arrays: computed in each section instead, this union ran five times per
+ * briefing, and its size was guessed (thousands for a quiet city) so the
+ * planner scanned whole tables.
  */
-export function briefingCtes(viewer: Viewer, s: BriefingScope): SQL {
-  return sql`with ${scopeCte(s.placeIds)},
+export async function resolveScope(
+  db: Db,
+  viewer: Viewer,
+  s: Omit<BriefingScope, "today" | "interactions" | "recent">,
+): Promise<{ interactions: string[]; recent: string[] }> {
+  const [row] = await queryRows<{ interactions: string[]; recent: string[] }>(
+    db,
+    sql`with ${scopeCte(s.placeIds, s.covered)},
     si as (
       select i.id from interactions i where i.place_id in (select place_id from scope)
       union select i.id from interactions i where i.visit_id = ${s.visitId}::uuid
@@ -37,22 +53,42 @@ export function briefingCtes(viewer: Viewer, s: BriefingScope): SQL {
       union select ip.interaction_id from interaction_people ip
         join people p on p.id = ip.person_id and ${visibleSql(viewer, "p")}
         where p.place_id in (select place_id from scope)
-    ),
-    vi as (
-      select i.* from interactions i join si on si.id = i.id
-      where ${visibleSql(viewer, "i")} and i.archived_at is null and i.occurred_at >= ${day(s.since)}
-    ),
+    )
+    select array(select id from si) as interactions,
+      array(select i.id from interactions i join si on si.id = i.id
+            where ${visibleSql(viewer, "i")} and i.archived_at is null and i.occurred_at >= ${day(s.since)}
+            order by i.occurred_at desc, i.id desc) as recent`,
+  );
+  return { interactions: row?.interactions ?? [], recent: row?.recent ?? [] };
+}
+
+/**
+ * The CTEs every section may use (PostgreSQL skips the ones a statement does not read):
+ * scope(place_id); si(id): the interactions there; vi: the visible, recent ones;
+ * sp: partnerships with a party there; sopp: visible open opportunities there.
+ */
+export function briefingCtes(viewer: Viewer, s: BriefingScope): SQL {
+  return sql`with ${scopeCte(s.placeIds, s.covered)},
+    si as (select unnest(${uuidArray(s.interactions)}) as id),
+    -- archived_at repeats resolveScope's test so the covering index (id) applies.
+    vi as (select i.* from interactions i where i.id = any(${uuidArray(s.recent)}) and i.archived_at is null),
     sp as (
       select distinct q.partnership_id as id from partnership_parties q
       left join organisations o on o.id = q.organisation_id and ${visibleSql(viewer, "o")}
       where coalesce(q.place_id, o.place_id) in (select place_id from scope)
     ),
+    -- From the places in scope to their organisations' and people's opportunities (not
+    -- every open opportunity to its place): the cost follows the destination, not the table.
     sopp as (
       select op.id from opportunities op
-      left join organisations o on o.id = op.organisation_id and ${visibleSql(viewer, "o")}
-      left join people pe on pe.id = op.person_id and ${visibleSql(viewer, "pe")}
-      where ${visibleSql(viewer, "op")} and op.archived_at is null and op.stage in ('PROSPECT', 'ACTIVE', 'VERIFY_WIN')
-        and (o.place_id in (select place_id from scope) or pe.place_id in (select place_id from scope))
+      join organisations o on o.id = op.organisation_id and ${visibleSql(viewer, "o")}
+      where o.place_id in (select place_id from scope)
+        and ${visibleSql(viewer, "op")} and op.archived_at is null and op.stage in ('PROSPECT', 'ACTIVE', 'VERIFY_WIN')
+      union
+      select op.id from opportunities op
+      join people pe on pe.id = op.person_id and ${visibleSql(viewer, "pe")}
+      where pe.place_id in (select place_id from scope)
+        and ${visibleSql(viewer, "op")} and op.archived_at is null and op.stage in ('PROSPECT', 'ACTIVE', 'VERIFY_WIN')
     )`;
 }
 
@@ -79,6 +115,8 @@ export interface VisitRowJson {
   owner_name: string;
   destinations: unknown;
   participants: unknown;
+  /** The places the destinations cover. */
+  covered: string[];
 }
 
 /** The visit, if visible, with its destinations (itinerary order) and members. */
@@ -90,7 +128,8 @@ export function findVisit(db: Db, viewer: Viewer, visitId: string) {
         coalesce((select json_agg(${placeJson("pl")} order by d.position, pl.id)
                   from visit_destinations d join places pl on pl.id = d.place_id where d.visit_id = v.id), '[]') as destinations,
         coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name) order by lower(m.name), m.id)
-                  from visit_members vm join members m on m.id = vm.member_id where vm.visit_id = v.id), '[]') as participants
+                  from visit_members vm join members m on m.id = vm.member_id where vm.visit_id = v.id), '[]') as participants,
+        ${coveredPlacesSql(sql`array(select d.place_id from visit_destinations d where d.visit_id = v.id)`)} as covered
       from visits v
       join members lm on lm.id = v.lead_member_id
       join members om on om.id = v.owner_member_id
@@ -98,9 +137,12 @@ export function findVisit(db: Db, viewer: Viewer, visitId: string) {
   );
 }
 
-/** A place (public reference data) with its country's name. */
+/** A place (public reference data) with its country's name, and the places it covers. */
 export function findPlace(db: Db, placeId: string) {
-  return queryRows<{ place: unknown }>(db, sql`select ${placeJson("pl")} as place from places pl where pl.id = ${placeId}`);
+  return queryRows<{ place: unknown; covered: string[] }>(
+    db,
+    sql`select ${placeJson("pl")} as place, ${coveredPlacesSql(sql`array[pl.id]`)} as covered from places pl where pl.id = ${placeId}`,
+  );
 }
 
 export interface PartnershipRowJson {

@@ -9,8 +9,9 @@ import { addDays, addMonths, daysBetween, json, longDate, nextAnniversary, ordin
 import * as activity from "./briefings.activity.repository.js";
 import * as repo from "./briefings.repository.js";
 
-// The briefing pack: a fixed number of statements (the visit, nine sections and
-// two coordination checks) however many destinations and records there are.
+// The briefing pack: a fixed number of statements (the visit, the interactions in
+// scope, nine sections and two coordination checks) however many destinations and
+// records there are.
 
 /** The briefing as the service builds it; `markdown` is rendered on demand. */
 export type BriefingModel = Omit<G.Briefing, "markdown" | "__typename">;
@@ -32,6 +33,8 @@ interface Trip {
   to: string;
   objectives: string | null;
   destinations: PlaceJson[];
+  /** The places the destinations cover. */
+  covered: string[];
   /** Visits of this member are "ours" in the travel check. */
   usMemberId: string;
 }
@@ -68,6 +71,7 @@ export async function visitBriefing(ctx: Context, visitId: string): Promise<Brie
     to: row.ends_on,
     objectives: row.objectives,
     destinations: json<PlaceJson[]>(row.destinations),
+    covered: row.covered,
     usMemberId: row.owner_member_id,
   });
 }
@@ -88,6 +92,7 @@ export async function placeBriefing(ctx: Context, placeId: string, from: string,
     to,
     objectives: null,
     destinations: [place],
+    covered: row.covered,
     usMemberId: viewer.memberId,
   });
 }
@@ -96,7 +101,8 @@ async function build(ctx: Context, trip: Trip): Promise<BriefingModel> {
   const viewer = viewerOf(ctx);
   const on = today();
   const since = addMonths(trip.from, -24);
-  const scope: repo.BriefingScope = { placeIds: trip.destinations.map((d) => d.id), visitId: trip.visitId, since, today: on };
+  const where = { placeIds: trip.destinations.map((d) => d.id), covered: trip.covered, visitId: trip.visitId, since };
+  const scope: repo.BriefingScope = { ...where, today: on, ...(await repo.resolveScope(ctx.db, viewer, where)) };
   const until = trip.to > on ? trip.to : on;
   const [partnerships, organisations, people, interactions, followUps, opportunities, alumni, investors, priorities, travel, contacts] =
     await Promise.all([
@@ -116,7 +122,7 @@ async function build(ctx: Context, trip: Trip): Promise<BriefingModel> {
         trip.usMemberId,
         50,
       ),
-      alertsRepo.sharedContacts(ctx.db, viewer, { kind: "places", placeIds: scope.placeIds }, addMonths(trip.from, -12), until, 20),
+      alertsRepo.sharedContacts(ctx.db, viewer, { kind: "places", placeIds: scope.placeIds, covered: scope.covered }, addMonths(trip.from, -12), until, 20),
     ]);
 
   const partnershipList: G.BriefingPartnership[] = partnerships.map((p) => {

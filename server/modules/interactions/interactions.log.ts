@@ -220,21 +220,30 @@ const uuids = (refs: Ref[]) => sql`${`{${[...new Set(refs.map((r) => r.id))].joi
 interface Resolved {
   existing: string | null;
   retentionMonths: number;
-  people: Set<string>;
-  organisations: Map<string, string>;
+  /** The referenced people the viewer can see, by id, in the participants list's order (name, id). */
+  people: Map<string, PersonRow>;
+  /** The referenced organisations the viewer can see, in the organisations list's order. */
+  organisations: Map<string, OrganisationRow>;
   places: Map<string, string>;
   visits: Set<string>;
   users: Map<string, boolean>;
 }
 
-/** One statement: a retry's interaction, the member's retention period, and which references the viewer can use. */
+/** Search columns are for search alone: left out of the rows this statement returns. */
+const SEARCH_COLUMNS = sql`'{search_vector,search_names}'::text[]`;
+
+/**
+ * One statement: a retry's interaction, the member's retention period, and which references
+ * the viewer can use — the people and organisations as whole rows, so the answer's
+ * participants and organisations need no statements of their own (see logInteraction).
+ */
 async function resolve(ctx: Context, viewer: Viewer, p: Plan, key: string | null): Promise<Resolved> {
   const users = [...p.attendees, ...p.assignees];
   const [row] = await queryRows<{
     existing: string | null;
     retention_months: number | null;
-    people: string[];
-    organisations: { id: string; name: string }[];
+    people: Record<string, unknown>[];
+    organisations: Record<string, unknown>[];
     places: { id: string; country: string }[];
     visits: string[];
     users: { id: string; active: boolean }[];
@@ -243,8 +252,9 @@ async function resolve(ctx: Context, viewer: Viewer, p: Plan, key: string | null
     sql`select
       (select i.id from interactions i where i.owner_member_id = ${viewer.memberId} and i.idempotency_key = ${key}) as existing,
       (select m.retention_months from members m where m.id = ${viewer.memberId}) as retention_months,
-      coalesce((select jsonb_agg(p.id) from people p where p.id = any(${uuids(p.people)}) and ${visibleSql(viewer, "p")}), '[]') as people,
-      coalesce((select jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name)) from organisations o
+      coalesce((select jsonb_agg(to_jsonb(p) - ${SEARCH_COLUMNS} order by lower(p.full_name), p.id) from people p
+        where p.id = any(${uuids(p.people)}) and ${visibleSql(viewer, "p")}), '[]') as people,
+      coalesce((select jsonb_agg(to_jsonb(o) - ${SEARCH_COLUMNS} order by lower(o.name), o.id) from organisations o
         where o.id = any(${uuids(p.organisations)}) and ${visibleSql(viewer, "o")}), '[]') as organisations,
       coalesce((select jsonb_agg(jsonb_build_object('id', pl.id, 'country', pl.country_code)) from places pl
         where pl.id = any(${uuids(p.places)})), '[]') as places,
@@ -255,8 +265,8 @@ async function resolve(ctx: Context, viewer: Viewer, p: Plan, key: string | null
   return {
     existing: row?.existing ?? null,
     retentionMonths: row?.retention_months ?? 24,
-    people: new Set(row?.people ?? []),
-    organisations: new Map((row?.organisations ?? []).map((o) => [o.id, o.name])),
+    people: new Map((row?.people ?? []).map((json) => rowFrom(people, json)).map((person) => [person.id, person])),
+    organisations: new Map((row?.organisations ?? []).map((json) => rowFrom(organisations, json)).map((o) => [o.id, o])),
     places: new Map((row?.places ?? []).map((pl) => [pl.id, pl.country])),
     visits: new Set(row?.visits ?? []),
     users: new Map((row?.users ?? []).map((u) => [u.id, u.active])),
@@ -287,7 +297,7 @@ async function pendingMatches(ctx: Context, p: Plan, r: Resolved): Promise<Inlin
           people.map((n) => ({
             name: n.data.fullName,
             email: n.data.email ?? null,
-            organisationName: n.organisationName ?? (n.organisationId ? (r.organisations.get(n.organisationId) ?? null) : null),
+            organisationName: n.organisationName ?? (n.organisationId ? (r.organisations.get(n.organisationId)?.name ?? null) : null),
             countryCode: n.placeId ? (r.places.get(n.placeId) ?? null) : null,
           })),
         )
@@ -441,6 +451,25 @@ async function write(
   return row ? rowFrom(interactions, row) : null;
 }
 
+/**
+ * The new interaction's participants and organisations are exactly the references resolve()
+ * read (every one visible, or the write would not have happened), already in the loaders'
+ * order: they answer Interaction.participants and .organisations without two more
+ * statements. Not when the meeting brought new people or organisations (rows resolve() has
+ * not seen): then the loaders read them as usual.
+ */
+function primeLinks(ctx: Context, interactionId: string, p: Plan, r: Resolved): void {
+  if (p.newPeople.length || p.newOrganisations.length) return;
+  ctx.loaders.interactions.participantsByInteraction.prime(
+    interactionId,
+    [...r.people.values()].map((person) => ({ interactionId, person })),
+  );
+  ctx.loaders.interactions.organisationsByInteraction.prime(
+    interactionId,
+    [...r.organisations.values()].map((organisation) => ({ interactionId, organisation })),
+  );
+}
+
 /** The interaction a submission with this key created, if any. */
 async function findByKey(ctx: Context, viewer: Viewer, key: string): Promise<InteractionRow | null> {
   const [row] = await queryRows<Record<string, unknown>>(
@@ -479,6 +508,9 @@ export async function logInteraction(ctx: Context, input: unknown): Promise<LogR
     return { interaction: null, created: false, pendingMatches: pending };
   }
   const created = await write(ctx, viewer, data, p, resolved, personIds, organisationIds);
-  if (created) return { interaction: created, created: true, pendingMatches: [] };
+  if (created) {
+    primeLinks(ctx, created.id, p, resolved);
+    return { interaction: created, created: true, pendingMatches: [] };
+  }
   return { interaction: await existingFor(ctx, viewer, key!), created: false, pendingMatches: [] };
 }

@@ -13,30 +13,31 @@ export function peopleLoaders(ctx: Context) {
         .from(people)
         .where(and(inArray(people.id, [...ids]), visibleWhere(viewerOf(ctx), people))),
     ),
-    /** A person's affiliations with organisations the viewer can see (one statement per batch). */
-    affiliationsByPerson: groupLoader(
-      async (personIds) =>
-        (
-          await ctx.db
-            .select({ a: affiliations })
-            .from(affiliations)
-            .innerJoin(organisations, and(eq(organisations.id, affiliations.organisationId), visibleWhere(viewerOf(ctx), organisations)))
-            .where(inArray(affiliations.personId, [...personIds]))
-            .orderBy(affiliations.startedOn, affiliations.id)
-        ).map((r) => r.a),
-      (a) => a.personId,
-    ),
-    alumniTiesByPerson: groupLoader(
-      async (personIds) =>
-        (
-          await ctx.db
-            .select({ t: alumniTies })
-            .from(alumniTies)
-            .innerJoin(organisations, and(eq(organisations.id, alumniTies.universityId), visibleWhere(viewerOf(ctx), organisations)))
-            .where(inArray(alumniTies.personId, [...personIds]))
-            .orderBy(alumniTies.graduationYear, alumniTies.id)
-        ).map((r) => r.t),
-      (t) => t.personId,
-    ),
+    /**
+     * A person's affiliations with organisations the viewer can see (one statement per batch).
+     * The join already read each organisation: it primes the organisations loader, so
+     * Affiliation.organisation costs no second statement.
+     */
+    affiliationsByPerson: groupLoader(async (personIds) => {
+      const rows = await ctx.db
+        .select({ a: affiliations, o: organisations })
+        .from(affiliations)
+        .innerJoin(organisations, and(eq(organisations.id, affiliations.organisationId), visibleWhere(viewerOf(ctx), organisations)))
+        .where(inArray(affiliations.personId, [...personIds]))
+        .orderBy(affiliations.startedOn, affiliations.id);
+      for (const r of rows) ctx.loaders.organisations.byId.prime(r.o.id, r.o);
+      return rows.map((r) => r.a);
+    }, (a) => a.personId),
+    /** As affiliationsByPerson: the universities prime the organisations loader. */
+    alumniTiesByPerson: groupLoader(async (personIds) => {
+      const rows = await ctx.db
+        .select({ t: alumniTies, o: organisations })
+        .from(alumniTies)
+        .innerJoin(organisations, and(eq(organisations.id, alumniTies.universityId), visibleWhere(viewerOf(ctx), organisations)))
+        .where(inArray(alumniTies.personId, [...personIds]))
+        .orderBy(alumniTies.graduationYear, alumniTies.id);
+      for (const r of rows) ctx.loaders.organisations.byId.prime(r.o.id, r.o);
+      return rows.map((r) => r.t);
+    }, (t) => t.personId),
   };
 }
