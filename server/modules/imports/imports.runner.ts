@@ -147,8 +147,10 @@ export async function runJob(
     } finally {
       source.close();
     }
-    await repo.finishJob(db, job.id, { status: options.dryRun ? "DRY_RUN_COMPLETE" : "COMPLETE", bytes: counter.bytes });
+    // Before the job says COMPLETE: whoever polls for it then queries fresh statistics
+    // (on PostgreSQL the poll runs on another connection and would otherwise race the analyse).
     if (written >= ANALYZE_AFTER_ROWS) await repo.analyzeTables(db, job.entity);
+    await repo.finishJob(db, job.id, { status: options.dryRun ? "DRY_RUN_COMPLETE" : "COMPLETE", bytes: counter.bytes });
   } catch (err) {
     await repo.finishJob(db, job.id, { status: "FAILED", error: failureMessage(err, options.dryRun, batchRange, committedRows, lastRow) }).catch(() => undefined);
   }
