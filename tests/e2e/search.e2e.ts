@@ -18,8 +18,11 @@ describe("global search", () => {
     await p.keyboard.type("India");
     await p.keyboard.press("Enter");
     await p.waitForURL((url) => url.pathname === "/search" && url.searchParams.get("q") === "India");
+    // The URL changes before the (lazily loaded) search page replaces the people list, whose
+    // #results-count would otherwise be read: wait for the search page itself.
+    await p.getByRole("heading", { level: 1, name: "Results for “India”" }).waitFor();
     await settled(p);
-    await p.locator("#results-count").filter({ hasText: /\d/ }).waitFor();
+    await p.locator("#results-count").filter({ hasText: /\d+ results?$/ }).waitFor();
     expect(Number((await p.locator("#results-count").textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, ""))).toBeGreaterThan(0);
     expect(await p.locator(".search-group h2").count()).toBeGreaterThan(0);
     expect((await p.locator(".search-snippet mark").first().textContent())?.toLowerCase()).toContain("india");
@@ -37,6 +40,8 @@ describe("global search", () => {
     expect(await p.locator("#global-search").inputValue()).toBe("Birmingham");
     await p.getByRole("link", { name: "People", exact: true }).first().click();
     await p.waitForURL((url) => url.pathname === "/people");
+    // The router renders the new page in a transition, after the URL has changed.
+    await p.getByRole("heading", { level: 1, name: "People" }).waitFor();
     expect(await p.locator("#global-search").inputValue()).toBe("");
   });
 });
