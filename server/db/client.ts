@@ -39,7 +39,12 @@ export function wrapPglite(client: PGlite): Database {
   return {
     kind: "pglite",
     db,
-    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+      // PGlite learns array types (citext[] and the like) when it opens; a migration that
+      // adds a type or extension is not known to its parser until it is told to look again.
+      await client.refreshArrayTypes();
+    },
     ping: async () => {
       await client.query("select 1");
     },

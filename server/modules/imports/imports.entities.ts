@@ -233,8 +233,7 @@ const peopleSpec: EntitySpec = {
   async findDuplicates(env, candidates) {
     // The same email, or the same name key (the contact-logging matching's entente_name_key:
     // case, accents and word order aside) where the emails do not contradict it; among the
-    // member's own records. Exact keys, so one index-backed statement per batch. The emails go as
-    // text[]: PGlite learns array types when it opens, before the migration that adds citext.
+    // member's own records. Exact keys, so one index-backed statement per batch.
     const emails = [...new Set(candidates.map((c) => c.desired.columns.email).filter((e): e is string => typeof e === "string"))];
     const names = [...new Set(candidates.map((c) => c.desired.columns.fullName).filter((n): n is string => typeof n === "string"))];
     const result = new Map<ImportRow, string[]>();
@@ -245,7 +244,7 @@ const peopleSpec: EntitySpec = {
           select p.id, lower(p.email) as email, public.entente_name_key(p.full_name) as key, public.entente_name_key(p.name_latin) as key_latin
           from people p
           where p.owner_member_id = ${env.viewer.memberId} and p.archived_at is null and (
-            p.email = any(${sql.param(emails)}::text[]::citext[])
+            p.email = any(${sql.param(emails)}::citext[])
             or public.entente_name_key(p.full_name) = any(array(select key from keys))
             or public.entente_name_key(p.name_latin) = any(array(select key from keys)))`,
     );
