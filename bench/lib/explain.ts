@@ -19,7 +19,7 @@ import { JWT_SECRET } from "./processes.js";
 
 export interface PlannedStatement {
   index: number;
-  /** The statement's first words, for the table. */
+  /** The statement's first and last words, for the report. */
   summary: string;
   sql: string;
   executionMs: number;
@@ -90,7 +90,9 @@ export async function capturePlans(url: string, scenarios: Scenario[], pick: Map
 const WRITE = /\b(insert\s+into|update\s+\S+\s+set|delete\s+from)\b/i;
 
 async function explain(pool: pg.Pool, index: number, text: string, params: unknown[]): Promise<PlannedStatement> {
-  const summary = text.replace(/\s+/g, " ").trim().slice(0, 110);
+  // Head and tail: statements sharing CTEs start alike; the end (order by, limit) tells them apart.
+  const flat = text.replace(/\s+/g, " ").trim();
+  const summary = flat.length <= 150 ? flat : `${flat.slice(0, 50)} … ${flat.slice(-95)}`;
   const base = { index, summary, sql: text, shown: false };
   if (WRITE.test(text)) return { ...base, executionMs: 0, planningMs: 0, plan: "", note: "a write: not replayed" };
   try {

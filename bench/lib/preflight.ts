@@ -1,6 +1,7 @@
 import type { BenchRequest, Scenario } from "../workloads/types.js";
 import { type ServerKind, checkResponse, requestBody } from "./driver.js";
 import type { ChildServer } from "./processes.js";
+import { type LatencySummary, summariseLatency } from "./stats.js";
 
 // Before anything is measured: every read request is sent once. A request
 // whose answer is well-formed but finds nothing (a filter no visible alumnus
@@ -29,6 +30,8 @@ export interface PreflightResult {
   errors: string[];
   /** The slowest kept request (its place in the pruned pool): the one whose plans are captured. */
   slowest: { index: number; ms: number } | null;
+  /** Latency of the kept requests sent one at a time: the cost of a request without queueing. */
+  serial: LatencySummary | null;
 }
 
 const REAL_FAILURE = /^(HTTP \d+|error |body is not JSON|no data)/;
@@ -44,15 +47,17 @@ export async function preflight(scenario: Scenario, server: ChildServer, onProgr
       const checked = checkResponse(scenario, request, res.status, res.body);
       if (checked.problem) errors.push(checked.problem);
     }
-    return { scenario: scenario.name, candidates: 2, kept: 2, dropped: [], errors, slowest: null };
+    return { scenario: scenario.name, candidates: 2, kept: 2, dropped: [], errors, slowest: null, serial: null };
   }
   const kept: BenchRequest[] = [];
   const reasons = new Map<string, number>();
   const errors: string[] = [];
   let slowest: { index: number; ms: number } | null = null;
+  const times: number[] = [];
   for (const [i, request] of pool.entries()) {
     const res = await send(server, "entente", scenario, request);
     const { problem } = checkResponse(scenario, request, res.status, res.body);
+    if (!problem) times.push(res.ms);
     if (!problem && (!slowest || res.ms > slowest.ms)) slowest = { index: kept.length, ms: res.ms };
     if (!problem) kept.push(request);
     else if (REAL_FAILURE.test(problem)) {
@@ -73,6 +78,7 @@ export async function preflight(scenario: Scenario, server: ChildServer, onProgr
     dropped: [...reasons.entries()].map(([reason, count]) => ({ reason, count })),
     errors,
     slowest,
+    serial: times.length ? summariseLatency(times) : null,
   };
 }
 

@@ -203,6 +203,17 @@ export function renderMarkdown(r: BenchResults): string {
       out.push("");
     }
 
+    const serial = t.preflight.filter((p) => p.serial);
+    if (serial.length) {
+      out.push(
+        "### One request at a time (the preflight: each distinct request once, nothing queued)",
+        "",
+        "| operation | requests | p50 ms | p95 ms | max ms |",
+        "| --- | --- | --- | --- | --- |",
+        ...serial.map((p) => `| ${p.scenario} | ${p.serial!.count} | ${ms(p.serial!.p50)} | ${ms(p.serial!.p95)} | ${ms(p.serial!.max)} |`),
+        "",
+      );
+    }
     out.push("### Requests checked before measuring", "");
     for (const p of t.preflight) {
       const dropped = p.dropped.map((d) => `${d.count} found nothing (${d.reason})`).join(", ");
