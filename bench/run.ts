@@ -165,7 +165,7 @@ async function benchTarget(target: Target, options: BenchOptions, status: Status
       return r;
     };
 
-    for (const [k, scenario] of scenarios.entries()) {
+    for (const [k, scenario] of options.serial ? [] : scenarios.entries()) {
       const twin = floorScenarios[k]!;
       const sides: [ServerKind, Scenario][] = [["entente", scenario], ...(floor ? [["floor", twin] as [ServerKind, Scenario]] : [])];
       if (options.warmup > 0) {
@@ -231,7 +231,7 @@ async function writeResults(dir: string, results: BenchResults, started: Date, f
 }
 
 function isFullRun(options: BenchOptions, argv: string[]): boolean {
-  return !options.quick && argv.every((a) => a === "--fresh");
+  return !options.quick && !options.serial && argv.every((a) => a === "--fresh");
 }
 
 main(process.argv.slice(2)).then(

@@ -35,6 +35,8 @@ export interface BenchOptions {
   connections: number;
   fresh: boolean;
   quick: boolean;
+  /** Only the preflight (each distinct request once, one at a time) and the plans: no load, no floor. */
+  serial: boolean;
   /** postgres://… without a database name: bench databases are created under it. */
   pgUrl: string;
   /** Generator seed (the generator's default unless given). */
@@ -56,6 +58,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rate N             requests per second of the fixed-rate phase (default 20)
   --connections N      connections of the maximum-throughput phase (default 8)
   --quick              short phases and no warm-up: a smoke check that everything works
+  --serial             no load: send each distinct request once, one at a time, and
+                       capture the plans (the cost of a request; a minute or two)
   --fresh              drop and reload the benchmark databases
   --no-floor           skip the hand-written-SQL floor
   --no-max             skip the maximum-throughput phases
@@ -94,6 +98,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         rate: { type: "string" },
         connections: { type: "string" },
         quick: { type: "boolean" },
+        serial: { type: "boolean" },
         fresh: { type: "boolean" },
         "no-floor": { type: "boolean" },
         "no-max": { type: "boolean" },
@@ -130,11 +135,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     throw new UsageError(`--pg must be a postgres:// URL without a database name, got "${values.pg}".`);
   }
 
+  const serial = values.serial ?? false;
   const flags = {
-    floor: !values["no-floor"],
-    max: !values["no-max"],
+    floor: !values["no-floor"] && !serial,
+    max: !values["no-max"] && !serial,
     explain: !values["no-explain"],
-    scaleOut: !values["no-scale-out"],
+    scaleOut: !values["no-scale-out"] && !serial,
   };
   let targets: Target[];
   if (scale === undefined) {
@@ -159,6 +165,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     connections,
     fresh: values.fresh ?? false,
     quick,
+    serial,
     pgUrl,
     seed,
     outDir: values.out ?? "bench/results",

@@ -162,20 +162,22 @@ export function renderMarkdown(r: BenchResults): string {
         `Viewers: ${t.fixtures.viewers.length} editors of different members.`,
       "",
     );
-    const rate = t.phases.find((p) => p.phase === "fixed")?.load ?? 0;
-    out.push(
-      `### At ${rate} requests per second`,
-      "",
-      "| workload | operation | server | p50 ms | p95 ms | p99 ms | req/s achieved | phase s | statements/request | vs fan-out | failed | RSS, event-loop p99, CPU |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    );
-    for (const p of t.phases.filter((x) => x.phase === "fixed" && x.processes === 1)) {
+    const fixedPhases = t.phases.filter((x) => x.phase === "fixed" && x.processes === 1);
+    if (fixedPhases.length) {
       out.push(
-        `| ${p.workload} | ${p.scenario} | ${p.server} | ${ms(p.latency.p50)} | ${ms(p.latency.p95)} | ${ms(p.latency.p99)} | ${n1(p.rps)} | ${p.seconds.toFixed(0)} | ` +
-          `${statementsCell(p)} | ${fanOutCell(p)} | ${p.failures} | ${resourcesCell(p)} |`,
+        `### At ${fixedPhases[0]!.load} requests per second`,
+        "",
+        "| workload | operation | server | p50 ms | p95 ms | p99 ms | req/s achieved | phase s | statements/request | vs fan-out | failed | RSS, event-loop p99, CPU |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       );
+      for (const p of fixedPhases) {
+        out.push(
+          `| ${p.workload} | ${p.scenario} | ${p.server} | ${ms(p.latency.p50)} | ${ms(p.latency.p95)} | ${ms(p.latency.p99)} | ${n1(p.rps)} | ${p.seconds.toFixed(0)} | ` +
+            `${statementsCell(p)} | ${fanOutCell(p)} | ${p.failures} | ${resourcesCell(p)} |`,
+        );
+      }
+      out.push("");
     }
-    out.push("");
     const maxPhases = t.phases.filter((x) => x.phase === "max" && x.processes === 1);
     if (maxPhases.length) {
       out.push(

@@ -75,6 +75,12 @@ describe("options", () => {
     expect(o).toMatchObject({ workloads: ["W2", "W4"], duration: 5, warmup: 0 });
   });
 
+  it("--serial sends each request once with no load, floor or scale-out, and keeps the plans", () => {
+    const o = parseBenchArgs(["--scale", "L", "--workload", "W3", "--serial"]);
+    expect(o.serial).toBe(true);
+    expect(o.targets).toEqual([{ scale: "L", db: "pg", floor: false, max: false, explain: true, scaleOut: false }]);
+  });
+
   it("names the option in every error", () => {
     const error = (argv: string[]) => {
       try {
