@@ -21,8 +21,9 @@ import type { BenchRequest } from "./workloads/types.js";
 // Entente and the floor so a change in the machine's load hits both alike.
 // Results go to bench/results/<time>.{json,md} and latest.{json,md}.
 
-const ENTENTE_PORT = 4610;
-const FLOOR_PORT = 4620;
+// BENCH_PORT moves both (so two benchmarks, e.g. --serial probes, can run side by side).
+const ENTENTE_PORT = Number(process.env.BENCH_PORT ?? 4610);
+const FLOOR_PORT = ENTENTE_PORT + 10;
 
 async function main(argv: string[]): Promise<number> {
   let options: BenchOptions;
