@@ -278,6 +278,54 @@ describe("search", () => {
     expect(large.statements).toBeLessThanOrEqual(3);
   });
 
+  it("ranks an interaction with its notes only where the viewer may read them", async () => {
+    const notes = "Long notes about the harbour, the ferries, the budget and the next steps for everyone.";
+    const bare = await makeInteraction(server.db, alice, { subject: "Tidewrack review" });
+    const open = await makeInteraction(server.db, alice, { subject: "Tidewrack review", notes });
+    const sensitive = await makeInteraction(server.db, alice, { subject: "Tidewrack review", notes, notesSensitive: true });
+    const scores = async (actor: Actor) => {
+      const res = await search("Tidewrack", actor, { kinds: ["INTERACTION"] });
+      expect(res.totalCount).toBe(3);
+      return new Map(res.nodes.map((h) => [rawId(h.record.id), h.score]));
+    };
+    // Readable notes lengthen the ranked text, so the same subject ranks lower (length normalisation);
+    // empty notes and notes the viewer may not read leave the score of the subject alone.
+    const theirs = await scores(bob);
+    expect(theirs.get(open.id)).toBeLessThan(theirs.get(bare.id)!);
+    expect(theirs.get(sensitive.id)).toBe(theirs.get(bare.id));
+    const own = await scores(viewerA);
+    expect(own.get(sensitive.id)).toBe(own.get(open.id));
+    expect(own.get(open.id)).toBeLessThan(own.get(bare.id)!);
+    expect(own.get(bare.id)).toBe(theirs.get(bare.id));
+  });
+
+  it("adds typo and substring matches below 50 visible word matches, and only then, in count and pages", async () => {
+    for (let i = 0; i < 49; i++) await makeOrganisation(server.db, bob, { name: `Wrenquist Holdings ${i}` });
+    // Contains the query, but not as the start of a word: found by substring matching only.
+    const inside = await makeOrganisation(server.db, bob, { name: "Bigwrenquistham Ltd" });
+    const below = await search("Wrenquist", alice, { first: 100 });
+    expect(below.totalCount).toBe(50);
+    expect(ids(below.nodes).at(-1)).toBe(inside.id);
+    expect(below.nodes.at(-1)!.score).toBeLessThan(1);
+    // Paging crosses from the word matches to the substring match without losing or repeating a hit.
+    const collected: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof search>> = await search("Wrenquist", alice, { first: 20, after });
+      expect(page.totalCount).toBe(50);
+      collected.push(...ids(page.nodes));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(collected).toEqual(ids(below.nodes));
+    // The 50th word match: full text has found enough, so the substring match is neither listed nor counted.
+    await makeOrganisation(server.db, bob, { name: "Wrenquist Holdings 49" });
+    const enough = await search("Wrenquist", alice, { first: 100 });
+    expect(enough.totalCount).toBe(50);
+    expect(ids(enough.nodes)).not.toContain(inside.id);
+    expect(enough.nodes.every((h) => h.score > 1)).toBe(true);
+  });
+
   it("names the field on bad input", async () => {
     const empty = await server.gql(SEARCH, { q: "   " }, alice.token);
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "query" });
