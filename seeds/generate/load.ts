@@ -77,6 +77,7 @@ export async function loadDataset(database: Database, world: World, tables: Tabl
     const columnsOf = await databaseColumns(ex, data);
     const saved = rebuild ? await dropIndexes(ex, names) : null;
     if (saved) progress.note(`Dropped ${saved.indexes.length} indexes and ${saved.constraints.length} keys and constraints for the load`);
+    const paused = rebuild ? await pauseReadModels(ex, names) : [];
 
     for (const t of data) {
       const task = progress.task(t.table, t.expectedRows);
@@ -90,6 +91,7 @@ export async function loadDataset(database: Database, world: World, tables: Tabl
       rows[t.table] = n;
     }
 
+    if (paused.length) await rebuildReadModels(ex, paused, progress);
     if (saved) await recreateIndexes(ex, saved, progress);
     for (const name of ["places", ...names]) await ex.query(`analyze ${quoteIdent(name)}`);
     if (options.csvDir) await writePlacesCsv(options.csvDir, places);
@@ -304,6 +306,59 @@ async function recreateIndexes(ex: Executor, saved: Saved, progress: Progress): 
   task.done(total);
   const slowest = timings.sort((a, b) => b[1] - a[1]).slice(0, 5);
   progress.note(`Slowest: ${slowest.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}s`).join(", ")}`);
+}
+
+// --- read models kept by triggers ------------------------------------------------
+
+/**
+ * Read models that statement triggers keep exact (migration 0014: the briefing's
+ * person_interaction_stats). Row by row they would be recomputed once per COPY or
+ * batch, and without the dropped indexes; a bulk load pauses their triggers and
+ * rebuilds each model once, inside the same transaction.
+ */
+const READ_MODELS = [
+  {
+    name: "person_interaction_stats",
+    tables: ["person_interaction_stats", "person_interaction_totals"],
+    rebuild: "select person_interaction_stats_rebuild()",
+    triggers: [
+      ["interaction_people", "person_interaction_stats_links_insert"],
+      ["interaction_people", "person_interaction_stats_links_delete"],
+      ["interaction_people", "person_interaction_stats_links_update"],
+      ["interactions", "person_interaction_stats_interactions_insert"],
+      ["interactions", "person_interaction_stats_interactions_update"],
+    ],
+  },
+] as const;
+
+type ReadModel = (typeof READ_MODELS)[number];
+
+/** Disables the triggers of the read models that depend on the loaded tables (those the database has). */
+async function pauseReadModels(ex: Executor, tables: string[]): Promise<ReadModel[]> {
+  const present = await ex.query<{ table_name: string; trigger_name: string }>(
+    `select c.relname as table_name, t.tgname as trigger_name
+     from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = current_schema() and not t.tgisinternal`,
+  );
+  const has = new Set(present.map((r) => `${r.table_name}.${r.trigger_name}`));
+  // A model's migration creates all its triggers: one missing means the database predates it.
+  const paused = READ_MODELS.filter(
+    (m) => m.triggers.every(([table, trigger]) => has.has(`${table}.${trigger}`)) && m.triggers.some(([table]) => tables.includes(table)),
+  );
+  for (const m of paused) {
+    for (const [table, trigger] of m.triggers) await ex.query(`alter table ${quoteIdent(table)} disable trigger ${quoteIdent(trigger)}`);
+  }
+  return paused;
+}
+
+async function rebuildReadModels(ex: Executor, paused: ReadModel[], progress: Progress): Promise<void> {
+  for (const m of paused) {
+    const task = progress.task(m.name, 1);
+    await ex.query(m.rebuild);
+    for (const [table, trigger] of m.triggers) await ex.query(`alter table ${quoteIdent(table)} enable trigger ${quoteIdent(trigger)}`);
+    for (const table of m.tables) await ex.query(`analyze ${quoteIdent(table)}`);
+    task.done(1);
+  }
 }
 
 function quoteIdent(name: string): string {

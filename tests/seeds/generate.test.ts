@@ -100,6 +100,14 @@ describe("loading a slice of M", () => {
     for (const [table, n] of Object.entries(result.rows)) {
       if (table !== "places") expect(await count(`select count(*) as n from ${table}`)).toBe(n);
     }
+    // The briefing's read model (its triggers paused for the load) was rebuilt exactly, and its triggers are back on.
+    const stats = `select person_id, owner_member_id, visibility, interactions, last_at from person_interaction_stats`;
+    const recomputed = `select ip.person_id, i.owner_member_id, i.visibility, count(*)::int, max(i.occurred_at)
+      from interaction_people ip join interactions i on i.id = ip.interaction_id and i.archived_at is null group by 1, 2, 3`;
+    expect(await count(`select count(*) as n from person_interaction_stats`)).toBeGreaterThan(0);
+    expect(await count(`select count(*) as n from ((${stats}) except (${recomputed})) x`)).toBe(0);
+    expect(await count(`select count(*) as n from ((${recomputed}) except (${stats})) x`)).toBe(0);
+    expect(await count(`select count(*) as n from pg_trigger where tgname like 'person_interaction_stats_%' and tgenabled = 'D'`)).toBe(0);
   });
 
   it("resolves every foreign key", async () => {

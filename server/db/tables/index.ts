@@ -11,3 +11,4 @@ export * from "./pipeline.js";
 export * from "./audit.js";
 export * from "./imports.js";
 export * from "./saved-searches.js";
+export * from "./read-models.js";

@@ -81,7 +81,7 @@ export function followUps(db: Db, viewer: Viewer, s: BriefingScope) {
     db,
     sql`${briefingCtes(viewer, s)},
       fc as (
-        select f.id from follow_ups f join si on si.id = f.interaction_id
+        select f.id from follow_ups f where f.interaction_id = any(${uuidArray(s.interactions)})
         union select f.id from follow_ups f join people p on p.id = f.person_id and ${visibleSql(viewer, "p")}
           where p.place_id in (select place_id from scope)
         union select f.id from follow_ups f join organisations o on o.id = f.organisation_id and ${visibleSql(viewer, "o")}
@@ -91,6 +91,12 @@ export function followUps(db: Db, viewer: Viewer, s: BriefingScope) {
         union select f.id from follow_ups f join visit_destinations d on d.visit_id = f.visit_id
           where d.place_id in (select place_id from scope)
         union select f.id from follow_ups f join sopp on sopp.id = f.opportunity_id
+      ),
+      -- The candidates first (a few hundred), then what each is about: planned the other way
+      -- round, every open follow-up met its interaction before most were dropped.
+      fo as materialized (
+        select f.* from follow_ups f join fc on fc.id = f.id
+        where ${visibleSql(viewer, "f")} and f.archived_at is null and f.status = 'OPEN'
       )
       select f.id, f.title, f.due_on::text, f.owner_member_id, m.name as member_name,
         case when u.disabled_at is null then u.name end as assignee,
@@ -99,8 +105,7 @@ export function followUps(db: Db, viewer: Viewer, s: BriefingScope) {
         coalesce(i.id, p.id, o.id, pt.id, v.id, op.id) as about_id,
         coalesce(i.subject, p.full_name, o.name, pt.name, v.title, op.title) as about_name,
         coalesce(p.name_latin, o.name_latin) as about_latin
-      from follow_ups f
-      join fc on fc.id = f.id
+      from fo f
       join members m on m.id = f.owner_member_id
       left join users u on u.id = f.assignee_id
       left join interactions i on i.id = f.interaction_id and ${visibleSql(viewer, "i")} and i.archived_at is null
@@ -109,9 +114,8 @@ export function followUps(db: Db, viewer: Viewer, s: BriefingScope) {
       left join partnerships pt on pt.id = f.partnership_id and ${visibleSql(viewer, "pt")}
       left join visits v on v.id = f.visit_id and ${visibleSql(viewer, "v")}
       left join opportunities op on op.id = f.opportunity_id and ${visibleSql(viewer, "op")}
-      where ${visibleSql(viewer, "f")} and f.archived_at is null and f.status = 'OPEN'
-        -- What it is about must be visible too: a hidden record cannot place a follow-up there.
-        and coalesce(i.id, p.id, o.id, pt.id, v.id, op.id) is not null
+      -- What it is about must be visible too: a hidden record cannot place a follow-up there.
+      where coalesce(i.id, p.id, o.id, pt.id, v.id, op.id) is not null
       order by f.due_on nulls last, f.id
       limit 50`,
   );
@@ -262,7 +266,7 @@ export interface PriorityRowJson {
 export function priorities(db: Db, viewer: Viewer, s: BriefingScope) {
   return queryRows<PriorityRowJson>(
     db,
-    sql`${briefingCtes(viewer, s)},
+    sql`${briefingCtes(viewer, s, { vi: true })},
       sectors as (
         select lower(x) as sector from organisations o cross join unnest(o.sectors) x
           where o.place_id in (select place_id from scope) and ${visibleSql(viewer, "o")} and o.archived_at is null

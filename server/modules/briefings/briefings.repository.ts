@@ -64,14 +64,16 @@ export async function resolveScope(
 
 /**
  * The CTEs every section may use (PostgreSQL skips the ones a statement does not read):
- * scope(place_id); si(id): the interactions there; vi: the visible, recent ones;
- * sp: partnerships with a party there; sopp: visible open opportunities there.
+ * scope(place_id); sp: partnerships with a party there; sopp: visible open
+ * opportunities there; and when asked for, vi: the visible, recent interactions. Those
+ * are tens of thousands of ids in a busy city: a statement that does not read them
+ * should not send and parse them (sections that need the scope's interactions take
+ * s.interactions or s.recent as one array, where the planner sees its size).
  */
-export function briefingCtes(viewer: Viewer, s: BriefingScope): SQL {
+export function briefingCtes(viewer: Viewer, s: BriefingScope, uses: { vi?: boolean } = {}): SQL {
+  // In vi, archived_at repeats resolveScope's test so the covering index (id) applies.
   return sql`with ${scopeCte(s.placeIds, s.covered)},
-    si as (select unnest(${uuidArray(s.interactions)}) as id),
-    -- archived_at repeats resolveScope's test so the covering index (id) applies.
-    vi as (select i.* from interactions i where i.id = any(${uuidArray(s.recent)}) and i.archived_at is null),
+    ${uses.vi ? sql`vi as (select i.* from interactions i where i.id = any(${uuidArray(s.recent)}) and i.archived_at is null),` : sql``}
     sp as (
       select distinct q.partnership_id as id from partnership_parties q
       left join organisations o on o.id = q.organisation_id and ${visibleSql(viewer, "o")}
@@ -211,9 +213,17 @@ export function organisations(db: Db, viewer: Viewer, s: BriefingScope) {
   return queryRows<OrganisationRowJson>(
     db,
     sql`${briefingCtes(viewer, s)},
+      -- The recent visible interactions with each organisation listed. Every interaction
+      -- with a visible organisation there is in scope (resolveScope), so this starts from
+      -- the organisations (their links, by the covering indexes) and not from the scope's
+      -- recent interactions, which a busy city counts in tens of thousands.
       act as (
-        select io.organisation_id, count(*)::int as n, max(vi.occurred_at) as last_at
-        from interaction_organisations io join vi on vi.id = io.interaction_id
+        select io.organisation_id, count(*)::int as n, max(i.occurred_at) as last_at
+        from organisations o
+        join interaction_organisations io on io.organisation_id = o.id
+        join interactions i on i.id = io.interaction_id
+        where o.place_id in (select place_id from scope) and ${visibleSql(viewer, "o")} and o.archived_at is null
+          and ${visibleSql(viewer, "i")} and i.archived_at is null and i.occurred_at >= ${day(s.since)}
         group by io.organisation_id
       )
       select o.id, o.name, o.name_latin, o.kind::text, o.sectors, o.website, o.description,
@@ -263,29 +273,42 @@ export function people(db: Db, viewer: Viewer, s: BriefingScope) {
         select p.id from people p where p.place_id in (select place_id from scope)
         union select a.person_id from affiliations a join organisations o on o.id = a.organisation_id and ${visibleSql(viewer, "o")}
           where o.place_id in (select place_id from scope) and ${current}
-        union select ip.person_id from interaction_people ip join vi on vi.id = ip.interaction_id
+        -- By the links' primary key: the recent ids are the visible, live ones already.
+        union select ip.person_id from interaction_people ip where ip.interaction_id = any(${uuidArray(s.recent)})
       ),
-      met as (
-        select ip.person_id, i.owner_member_id, count(*)::int as n, max(i.occurred_at) as last_at
-        from interaction_people ip join interactions i on i.id = ip.interaction_id
-        where ip.person_id in (select id from cand) and ${visibleSql(viewer, "i")} and i.archived_at is null
-        group by ip.person_id, i.owner_member_id
+      -- How often the viewer may have seen each candidate met, from the read model
+      -- (migration 0014) instead of their whole history. visibleSql's rule (the viewer's
+      -- member's own, or NETWORK), split into disjoint parts of one row each: every
+      -- member's NETWORK interactions, plus the viewer's member's PRIVATE ones.
+      tot as (
+        select c.id as person_id, coalesce(t.network_interactions, 0) + coalesce(own.interactions, 0) as total,
+          greatest(t.network_last_at, own.last_at) as last_at
+        from cand c
+        left join person_interaction_totals t on t.person_id = c.id
+        left join person_interaction_stats own
+          on own.person_id = c.id and own.owner_member_id = ${viewer.memberId} and own.visibility = 'PRIVATE'
       ),
-      tot as (select met.person_id, sum(met.n)::int as total, max(met.last_at) as last_at from met group by met.person_id),
       ranked as (
         select p.id, p.full_name, p.name_latin, p.job_title, p.bio, p.languages, p.sectors, p.place_id, p.owner_member_id,
-          coalesce(tot.total, 0) as total, tot.last_at
-        from people p join cand on cand.id = p.id left join tot on tot.person_id = p.id
+          tot.total, tot.last_at
+        from people p join tot on tot.person_id = p.id
         where ${visibleSql(viewer, "p")} and p.archived_at is null
         order by total desc, last_at desc nulls last, lower(p.full_name), p.id
         limit 30
+      ),
+      -- Who knows them: per owner member, the interactions the viewer may see (the policy
+      -- over the read model's owner and visibility), for the 30 people shown.
+      met as (
+        select s.person_id, s.owner_member_id, sum(s.interactions)::int as n, max(s.last_at) as last_at
+        from person_interaction_stats s
+        where s.person_id in (select id from ranked) and ${visibleSql(viewer, "s")}
+        group by s.person_id, s.owner_member_id
       ),
       kb as (
         select met.person_id,
           json_agg(json_build_object('id', m.id, 'name', m.name, 'interactions', met.n, 'lastMetAt', ${isoTime(sql`met.last_at`)})
             order by met.last_at desc, lower(m.name)) as known_by
         from met join members m on m.id = met.owner_member_id
-        where met.person_id in (select id from ranked)
         group by met.person_id
       )
       select r.id, r.full_name, r.name_latin, r.job_title, r.bio, r.languages, r.sectors,

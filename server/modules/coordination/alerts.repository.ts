@@ -128,35 +128,62 @@ export function sharedContacts(db: Db, viewer: Viewer, scope: ContactScope, from
     sql`with ${scope.kind === "places" ? scopeCte(scope.placeIds, scope.covered) : scopeCte([])},
     contacts as (
       select 'Organisation'::text as subject_type, io.organisation_id as subject_id, i.owner_member_id as member_id, i.occurred_at,
-             ${visibleSql(viewer, "i")} as vis
+             ${visibleSql(viewer, "i")} as vis, i.id as interaction_id
       from interaction_organisations io
       join interactions i on i.id = io.interaction_id
       join organisations s on s.id = io.organisation_id and ${visibleSql(viewer, "s")} and s.archived_at is null
       where ${window} and ${subjectFilter("s", sql`interaction_organisations l2`, sql`l2.organisation_id`)}
       union all
-      select 'Person'::text, ip.person_id, i.owner_member_id, i.occurred_at, ${visibleSql(viewer, "i")}
+      select 'Person'::text, ip.person_id, i.owner_member_id, i.occurred_at, ${visibleSql(viewer, "i")}, i.id
       from interaction_people ip
       join interactions i on i.id = ip.interaction_id
       join people s on s.id = ip.person_id and ${visibleSql(viewer, "s")} and s.archived_at is null
       where ${window} and ${subjectFilter("s", sql`interaction_people l2`, sql`l2.person_id`)}
     ),
+    -- A contact is shared when another member's contact with the subject falls within 30
+    -- days of it. In each subject's contacts by time, the nearest other member's contacts
+    -- are the end of the previous run of one member's contacts and the start of the next:
+    -- three sorts instead of a self-join (which compared every pair, 50k contacts in a
+    -- busy city) or a min/max over a 60-day frame (recomputed per row).
+    -- (interaction_id makes the order total, so every window below sees the same one.)
+    neighbours as (
+      select c.*, lag(c.member_id) over w as prev_member, lag(c.occurred_at) over w as prev_at,
+             lead(c.member_id) over w as next_member, lead(c.occurred_at) over w as next_at
+      from contacts c
+      window w as (partition by c.subject_id order by c.occurred_at, c.member_id, c.interaction_id)
+    ),
+    runs as (
+      select n.*, count(*) filter (where n.prev_member is distinct from n.member_id)
+               over (partition by n.subject_id order by n.occurred_at, n.member_id, n.interaction_id rows unbounded preceding) as run
+      from neighbours n
+    ),
+    framed as (
+      select r.*,
+             max(r.prev_at) filter (where r.prev_member is distinct from r.member_id) over (partition by r.subject_id, r.run) as other_before,
+             max(r.next_at) filter (where r.next_member is distinct from r.member_id) over (partition by r.subject_id, r.run) as other_after
+      from runs r
+    ),
     shared as (
       select c.subject_type, c.subject_id, c.member_id, max(c.occurred_at) filter (where c.vis) as last_visible
-      from contacts c
-      where exists (select 1 from contacts d where d.subject_id = c.subject_id and d.member_id <> c.member_id
-                      and d.occurred_at between c.occurred_at - interval '30 days' and c.occurred_at + interval '30 days')
+      from framed c
+      where c.other_before >= c.occurred_at - interval '30 days' or c.other_after <= c.occurred_at + interval '30 days'
       group by c.subject_type, c.subject_id, c.member_id
+    ),
+    subjects as (
+      select sh.subject_type, sh.subject_id,
+             json_agg(json_build_object('id', m.id, 'name', m.name, 'lastVisibleAt', ${isoTime(sql`sh.last_visible`)}) order by lower(m.name), m.id) as members,
+             max(sh.last_visible) as last_visible
+      from shared sh
+      join members m on m.id = sh.member_id
+      group by sh.subject_type, sh.subject_id
+      ${scope.kind === "member" ? sql`having bool_or(sh.member_id = ${scope.memberId})` : sql``}
     )
-    select sh.subject_type, sh.subject_id, coalesce(o.name, p.full_name) as name, coalesce(o.name_latin, p.name_latin) as name_latin,
-           json_agg(json_build_object('id', m.id, 'name', m.name, 'lastVisibleAt', ${isoTime(sql`sh.last_visible`)}) order by lower(m.name), m.id) as members,
-           ${isoTime(sql`max(sh.last_visible)`)} as last_visible_at
-    from shared sh
-    join members m on m.id = sh.member_id
-    left join organisations o on sh.subject_type = 'Organisation' and o.id = sh.subject_id
-    left join people p on sh.subject_type = 'Person' and p.id = sh.subject_id
-    group by sh.subject_type, sh.subject_id, o.name, o.name_latin, p.full_name, p.name_latin
-    ${scope.kind === "member" ? sql`having bool_or(sh.member_id = ${scope.memberId})` : sql``}
-    order by max(sh.last_visible) desc nulls last, 3, 2
+    select s.subject_type, s.subject_id, coalesce(o.name, p.full_name) as name, coalesce(o.name_latin, p.name_latin) as name_latin,
+           s.members, ${isoTime(sql`s.last_visible`)} as last_visible_at
+    from subjects s
+    left join organisations o on s.subject_type = 'Organisation' and o.id = s.subject_id
+    left join people p on s.subject_type = 'Person' and p.id = s.subject_id
+    order by s.last_visible desc nulls last, 3, 2
     limit ${limit}`,
   );
 }

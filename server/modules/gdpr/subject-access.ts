@@ -59,7 +59,9 @@ export const SAR_SECTIONS: SarSection[] = [
   },
   {
     name: "interactions",
-    covers: ["interaction_people.person_id"],
+    // The read models person_interaction_stats and _totals (migration 0014) only count
+    // and date these same participations, recomputed from them: nothing more to disclose.
+    covers: ["interaction_people.person_id", "person_interaction_stats.person_id", "person_interaction_totals.person_id"],
     load: (db, viewer, id) =>
       rows(
         db,
