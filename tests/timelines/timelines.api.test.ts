@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import {
   type Actor,
   gid,
+  makeAffiliation,
   makeActor,
   makeColleague,
   makeFollowUp,
@@ -191,6 +192,52 @@ describe("timeline", () => {
     expect(ten.data?.people.nodes[9]).toMatchObject({ fullName: "Batched Timeline 09", dormant: false, timeline: { totalCount: 4 } });
     expect(ten.data?.people.nodes[9]?.timeline.nodes.map((n) => n.kind)).toEqual(["FOLLOW_UP", "INTERACTION", "INTERACTION"]);
     expect(ten.statements).toBe(two.statements);
+  });
+
+  // The benchmark's W4 request (bench/workloads/person.ts): the profile with its place, owner,
+  // affiliations and a 50-entry timeline with its total.
+  const PROFILE = `query($id: ID!) { person(id: $id) {
+    id fullName place { id name countryCode } ownerMember { id name shortName }
+    affiliations { id current organisation { id name kind } }
+    timeline(first: 50) { totalCount pageInfo { hasNextPage endCursor } nodes { ${ENTRY} } } } }`;
+  type Profile = { person: { affiliations: { organisation: { name: string } }[]; timeline: Timeline } };
+
+  it("shows a person's profile in 6 statements (with the session), whatever its affiliations and timeline", async () => {
+    const owner = await makeActor(server.db, server.config);
+    const place = await makePlace(server.db, { name: "Profile City" });
+    const small = await makePerson(server.db, owner, { fullName: "Small Profile", placeId: place.id });
+    const large = await makePerson(server.db, owner, { fullName: "Large Profile", placeId: place.id });
+    await makeAffiliation(server.db, small, await makeOrganisation(server.db, owner, { name: "Small Org" }));
+    await makeInteraction(server.db, owner, { subject: "Only meeting", occurredAt: daysAgo(3), personIds: [small.id] });
+    for (let i = 0; i < 6; i++) await makeAffiliation(server.db, large, await makeOrganisation(server.db, owner, { name: `Large Org ${i}` }));
+    for (let i = 0; i < 55; i++) await makeInteraction(server.db, owner, { subject: `Meeting ${i}`, occurredAt: daysAgo(1 + i), personIds: [large.id] });
+    await makeFollowUp(server.db, owner, { title: "Write back", personId: large.id, dueOn: dateDaysAgo(2) });
+
+    const one = await server.gql<Profile>(PROFILE, { id: gid("Person", small.id) }, owner.token);
+    const many = await server.gql<Profile>(PROFILE, { id: gid("Person", large.id) }, owner.token);
+    expect(one.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    expect(one.data?.person.timeline).toMatchObject({ totalCount: 1, pageInfo: { hasNextPage: false } });
+    expect(many.data?.person.affiliations).toHaveLength(6);
+    expect(many.data?.person.timeline.nodes).toHaveLength(50);
+    expect(many.data?.person.timeline).toMatchObject({ totalCount: 56, pageInfo: { hasNextPage: true } });
+    // Session, person, place, owner member, affiliations (with their organisations), timeline page with its total.
+    expect(one.statements).toBe(6);
+    expect(many.statements).toBe(6);
+  });
+
+  it("gives the timeline's total with every page, including one past the last entry", async () => {
+    const owner = await makeActor(server.db, server.config);
+    const person = await makePerson(server.db, owner);
+    for (let i = 0; i < 3; i++) await makeInteraction(server.db, owner, { subject: `Paged ${i}`, occurredAt: daysAgo(1 + i), personIds: [person.id] });
+    const empty = await makePerson(server.db, owner);
+    const firstPage = await personTimeline(person.id, owner.token, 3);
+    expect(firstPage.timeline).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    const past = await personTimeline(person.id, owner.token, 3, firstPage.timeline?.pageInfo.endCursor);
+    expect(past.timeline).toEqual({ totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
+    const none = await personTimeline(empty.id, owner.token);
+    expect(none.timeline).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
+    expect(past.statements).toBe(firstPage.statements);
   });
 
   it("covers organisations, partnerships and places", async () => {

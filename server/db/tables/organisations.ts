@@ -38,6 +38,8 @@ export const organisations = pgTable(
     index("organisations_owner_idx").on(t.ownerMemberId, t.visibility),
     index("organisations_place_idx").on(t.placeId),
     index("organisations_parent_idx").on(t.parentId),
+    // alumniInvestors finds the member universities' own records among universities by owner.
+    index("organisations_university_owner_idx").on(t.ownerMemberId).where(sql`${t.kind} = 'UNIVERSITY'`),
     index("organisations_sectors_idx").using("gin", t.sectors),
     index("organisations_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     uniqueIndex("organisations_external_id_key").on(t.ownerMemberId, t.externalId),

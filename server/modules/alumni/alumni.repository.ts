@@ -96,8 +96,20 @@ function memberRootsSql(): SQL {
       and (lower(root.name) = lower(m.name) or lower(root.website) = lower(m.website))`;
 }
 
-/** Organisations that are a member university's own record (or a campus of one). */
-const memberUniversitySql = () => sql`(o.id in (select id from member_roots) or o.parent_id in (select id from member_roots))`;
+/**
+ * CTE body: the universities searched (id, name) — the one asked for, or every member
+ * university's own record and its campuses. The two halves are index lookups (by id, by
+ * parent_id) joined in a union: one OR over both kept the planner to a scan of every
+ * organisation, estimated at a thousand universities instead of twenty, which in turn
+ * made it scan every person rather than look up the few thousand alumni.
+ */
+function unisSql(viewer: Viewer, universityId: string | null): SQL {
+  const live = sql`o.kind = 'UNIVERSITY' and o.archived_at is null and ${visibleSql(viewer, "o")}`;
+  if (universityId) return sql`select o.id, o.name from organisations o where o.id = ${universityId} and ${live}`;
+  return sql`select o.id, o.name from member_roots r join organisations o on o.id = r.id where ${live}
+    union
+    select o.id, o.name from member_roots r join organisations o on o.parent_id = r.id where ${live}`;
+}
 
 /** National priorities and the viewer's member's own, that the viewer can see. */
 function prioritiesSql(viewer: Viewer): SQL {
@@ -121,7 +133,6 @@ export function alumniPageSql(viewer: Viewer, f: AlumniFilter, size: number, aft
       ? sql`select distinct ${sectorKey(sql`s`)} as key from unnest(${textArray(f.sectors)}) s`
       : sql`select distinct ${sectorKey(sql`pr.sector`)} as key from priorities pr where pr.sector is not null and ${prioritiesSql(viewer)}`;
 
-  const university = f.universityId ? sql`o.id = ${f.universityId}` : memberUniversitySql();
   const graduation: SQL[] = [];
   if (f.graduationYearFrom !== null) graduation.push(sql`and t.graduation_year >= ${f.graduationYearFrom}`);
   if (f.graduationYearTo !== null) graduation.push(sql`and t.graduation_year <= ${f.graduationYearTo}`);
@@ -134,14 +145,14 @@ export function alumniPageSql(viewer: Viewer, f: AlumniFilter, size: number, aft
   }
   if (f.text) person.push(sql`and p.id in ${matchingIds("people", "Person")}`);
 
+  const livePerson = sql`p.archived_at is null and ${visibleSql(viewer, "p")}`;
+
   const profile: SQL[] = [];
   if (f.investorTypes.length) profile.push(sql`and f.investor_type = any(${textArray(f.investorTypes)})`);
   if (ticketFilter) profile.push(sql`and num_nonnulls(f.ticket_min_gbp, f.ticket_max_gbp) > 0`);
   if (f.ticketMinGbp !== null) profile.push(sql`and (f.ticket_max_gbp is null or f.ticket_max_gbp >= ${f.ticketMinGbp})`);
   if (f.ticketMaxGbp !== null) profile.push(sql`and (f.ticket_min_gbp is null or f.ticket_min_gbp <= ${f.ticketMaxGbp})`);
-  if (f.sectors.length) {
-    profile.push(sql`and exists (select 1 from unnest(f.sectors) s, targets tg where ${sectorMatches(sql`s`, sql`tg.key`)})`);
-  }
+  if (f.sectors.length) profile.push(sql`and f.sectors && (select coalesce(array_agg(h.sector), '{}') from hit_sectors h)`);
 
   const ticketInside = sql`((${f.ticketMinGbp}::bigint is null or (b.tmin is not null and b.tmin >= ${f.ticketMinGbp}::bigint))
     and (${f.ticketMaxGbp}::bigint is null or (b.tmax is not null and b.tmax <= ${f.ticketMaxGbp}::bigint)))`;
@@ -157,53 +168,68 @@ export function alumniPageSql(viewer: Viewer, f: AlumniFilter, size: number, aft
       select pr.country_code, (array_agg(pr.name order by pr.weight desc, pr.name))[1] as name
       from priorities pr where pr.country_code is not null and ${prioritiesSql(viewer)}
       group by pr.country_code),
-    unis as (
-      select o.id, o.name from organisations o
-      where o.kind = 'UNIVERSITY' and o.archived_at is null and ${visibleSql(viewer, "o")} and ${university}),
+    unis as (${unisSql(viewer, f.universityId)}),
     -- Only who the alumni are here; their ties become JSON for the page's 20 alone (below):
     -- building it for every alumnus of every member university cost a third of the statement.
     ties as (
       select distinct t.person_id
       from alumni_ties t join unis u on u.id = t.university_id
       where true ${sql.join(graduation, sql` `)}),
-    cand as (
-      select p.id, p.owner_member_id, pl.country_code
-      from people p join ties on ties.person_id = p.id left join places pl on pl.id = p.place_id
-      where p.archived_at is null and ${visibleSql(viewer, "p")} ${sql.join(person, sql` `)}),
+    -- Whose investor profiles to read. With a filter on the person (where they are, text),
+    -- the people that pass it, found through that filter's index; without one, every
+    -- alumnus, before anything of the person is read: the profile filters leave a few
+    -- hundred of several thousand alumni, and only theirs are looked up in people (cand,
+    -- below), where a lookup per alumnus cost a third of the statement.
+    alumni as (${
+      person.length
+        ? sql`select p.id as person_id from people p join ties on ties.person_id = p.id left join places pl on pl.id = p.place_id
+            where ${livePerson} ${sql.join(person, sql` `)}`
+        : sql`select ties.person_id from ties`
+    }),
     profiles as (
-      select c.id as person_id, c.owner_member_id as person_owner, c.country_code,
-             ip.id as profile_id, ip.owner_member_id, ip.investor_type::text as investor_type, ip.sectors,
-             ip.ticket_min_gbp, ip.ticket_max_gbp, null::text as via, to_jsonb(ip) as profile
-      from cand c join investor_profiles ip on ip.person_id = c.id
+      select t.person_id, ip.id as profile_id, ip.owner_member_id, ip.investor_type::text as investor_type, ip.sectors,
+             ip.ticket_min_gbp, ip.ticket_max_gbp, null::text as via
+      from alumni t join investor_profiles ip on ip.person_id = t.person_id
       where ip.archived_at is null and ${visibleSql(viewer, "ip")}
       union all
-      select c.id, c.owner_member_id, c.country_code,
-             ip.id, ip.owner_member_id, ip.investor_type::text, ip.sectors, ip.ticket_min_gbp, ip.ticket_max_gbp, o.name, to_jsonb(ip)
-      from cand c
-      join affiliations af on af.person_id = c.id and (af.ended_on is null or af.ended_on >= current_date)
+      select t.person_id, ip.id, ip.owner_member_id, ip.investor_type::text, ip.sectors, ip.ticket_min_gbp, ip.ticket_max_gbp, o.name
+      from alumni t
+      join affiliations af on af.person_id = t.person_id and (af.ended_on is null or af.ended_on >= current_date)
       join organisations o on o.id = af.organisation_id and o.archived_at is null and ${visibleSql(viewer, "o")}
       join investor_profiles ip on ip.organisation_id = o.id
       where ip.archived_at is null and ${visibleSql(viewer, "ip")}),
+    -- Which target each sector of these profiles matches, worked out once per distinct sector
+    -- (about twenty): matching it per profile and per person (accent folding and a
+    -- regular expression each time) cost a tenth of the statement.
+    sector_hits as (
+      select x.sector, tg.key
+      from (select distinct s as sector from profiles f, unnest(f.sectors) s) x join targets tg on ${sectorMatches(sql`x.sector`, sql`tg.key`)}),
+    hit_sectors as (select distinct h.sector from sector_hits h),
     matching as (select * from profiles f where true ${sql.join(profile, sql` `)}),
+    -- The people behind the matching profiles (any person filter was applied in alumni).
+    cand as (
+      select p.id, p.owner_member_id, pl.country_code
+      from people p left join places pl on pl.id = p.place_id
+      where p.id in (select f.person_id from matching f) and ${livePerson}),
     -- One row per person, carrying everything later steps need, so no step joins two CTEs.
     pf as (
-      select f.person_id as id, f.person_owner, f.country_code,
+      select f.person_id as id, c.owner_member_id as person_owner, c.country_code,
         array_agg(distinct f.investor_type order by f.investor_type) as types,
         min(f.ticket_min_gbp) as tmin, max(f.ticket_max_gbp) as tmax,
         coalesce(array_agg(distinct f.via order by f.via) filter (where f.via is not null), '{}') as via,
-        jsonb_agg(distinct f.profile) as profiles,
+        jsonb_agg(distinct to_jsonb(ipr)) as profiles,
         array_agg(distinct f.owner_member_id) as owners,
         coalesce(array_agg(distinct s.sector order by s.sector) filter (where s.sector is not null), '{}') as all_sectors
-      from matching f left join lateral unnest(f.sectors) as s(sector) on true
-      group by f.person_id, f.person_owner, f.country_code),
+      -- The profiles' JSON for those people alone, not for every alumnus's.
+      from matching f join cand c on c.id = f.person_id join investor_profiles ipr on ipr.id = f.profile_id
+      left join lateral unnest(f.sectors) as s(sector) on true
+      group by f.person_id, c.owner_member_id, c.country_code),
     -- Materialised: the steps below read matched_targets several times, and an inlined
     -- step would run its subqueries once per reference.
     base as materialized (
       select pf.*, mk.name as market_name,
-        coalesce(array(select s from unnest(pf.all_sectors) s
-          where exists (select 1 from targets tg where ${sectorMatches(sql`s`, sql`tg.key`)}) order by s), '{}') as matched_sectors,
-        (select count(*) from targets tg
-          where exists (select 1 from unnest(pf.all_sectors) s where ${sectorMatches(sql`s`, sql`tg.key`)}))::int as matched_targets,
+        coalesce(array(select s from unnest(pf.all_sectors) s where s in (select h.sector from hit_sectors h) order by s), '{}') as matched_sectors,
+        (select count(distinct h.key) from sector_hits h where h.sector = any(pf.all_sectors))::int as matched_targets,
         ct.last_at, ct.last_own_at, ct.last_member_id, coalesce(ct.recent_count, 0) as recent_count,
         array(select distinct x from unnest(pf.owners || coalesce(ct.members, '{}'::uuid[]) || pf.person_owner) x) as known_ids
       from pf

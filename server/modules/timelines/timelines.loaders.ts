@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { type Context, viewerOf } from "../../context.js";
 import { type Connection, toConnection } from "../shared/pagination.js";
-import { type MemberEngagementRow, type TimelineEntry, type TimelineParent, engagement, timelineCounts, timelinePages } from "./timelines.repository.js";
+import { type MemberEngagementRow, type TimelineEntry, type TimelineParent, engagement, timelinePages } from "./timelines.repository.js";
 
 export interface TimelinePageKey {
   parentId: string;
@@ -15,14 +15,9 @@ const pageKey = (k: TimelinePageKey) => `${k.parentId}|${k.size}|${k.after ? `${
 
 /**
  * A page of each parent's timeline, batched: parents asking for the same page shape share
- * one statement, and totalCount for all of them is one more.
+ * one statement, which also brings each timeline's totalCount.
  */
 function pagesLoader(ctx: Context, parent: TimelineParent) {
-  const counts = new DataLoader<string, number>(async (ids) => {
-    const rows = await timelineCounts(ctx.db, viewerOf(ctx), parent, ids);
-    const byParent = new Map(rows.map((r) => [r.parent_id, r.n]));
-    return ids.map((id) => byParent.get(id) ?? 0);
-  });
   return new DataLoader<TimelinePageKey, Connection<TimelineEntry>, string>(
     async (keys) => {
       const shapes = new Map<string, TimelinePageKey[]>();
@@ -33,11 +28,10 @@ function pagesLoader(ctx: Context, parent: TimelineParent) {
       const pages = new Map<string, Connection<TimelineEntry>>();
       for (const group of shapes.values()) {
         const { size, after } = group[0]!;
-        const rows = await timelinePages(ctx.db, viewerOf(ctx), parent, [...new Set(group.map((k) => k.parentId))], size, after);
-        const byParent = new Map<string, typeof rows>();
-        for (const row of rows) byParent.set(row.parentId, [...(byParent.get(row.parentId) ?? []), row]);
+        const byParent = await timelinePages(ctx.db, viewerOf(ctx), parent, [...new Set(group.map((k) => k.parentId))], size, after);
         for (const key of group) {
-          pages.set(pageKey(key), toConnection(byParent.get(key.parentId) ?? [], size, () => counts.load(key.parentId)));
+          const page = byParent.get(key.parentId) ?? { total: 0, rows: [] };
+          pages.set(pageKey(key), toConnection(page.rows, size, () => Promise.resolve(page.total)));
         }
       }
       return keys.map((k) => pages.get(pageKey(k))!);

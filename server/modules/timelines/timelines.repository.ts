@@ -138,9 +138,18 @@ export function validCursor(key: string, id: string): boolean {
   return CURSOR_AT.test(key) && CURSOR_ID.test(id);
 }
 
+export interface TimelinePage {
+  /** Every entry of the parent's timeline the viewer can see, whatever the cursor. */
+  total: number;
+  rows: { row: TimelineEntry; sortKey: string }[];
+}
+
 /**
- * The first `size + 1` entries after the cursor for each parent, newest first, in one
- * statement; each with its parent id and its cursor key (the instant, as UTC text).
+ * For each parent, the first `size + 1` entries after the cursor, newest first, each with
+ * its cursor key (the instant, as UTC text), and the timeline's total, in ONE statement:
+ * totalCount comes with the page rather than as a second statement, so a profile's
+ * statement count is fixed whatever the client asks for. `entries` is read twice (total,
+ * page), so PostgreSQL materialises it once. A parent with no entries is missing (total 0).
  */
 export async function timelinePages(
   db: Db,
@@ -149,33 +158,44 @@ export async function timelinePages(
   ids: readonly string[],
   size: number,
   after: { key: string; id: string } | null,
-): Promise<{ parentId: string; row: TimelineEntry; sortKey: string }[]> {
+): Promise<Map<string, TimelinePage>> {
   const afterWhere = after
     ? sql`where (x.at, x.kind || ':' || x.id) < (cast(${after.key} as timestamptz), ${after.id})`
     : sql``;
-  const rows = await queryRows<{ parent_id: string; kind: TimelineKind; sort_id: string; sort_key: string; payload: unknown }>(
+  const rows = await queryRows<{
+    parent_id: string;
+    total: number;
+    kind: TimelineKind | null;
+    sort_id: string | null;
+    sort_key: string | null;
+    payload: unknown;
+  }>(
     db,
     sql`with recursive ${scopeCtes(viewer, parent, ids)}, ${entriesCte(viewer, parent, ids)},
+    totals as (select x.parent_id, count(*)::int as n from entries x group by x.parent_id),
     ranked as (
       select x.parent_id, x.kind, x.id, x.at, x.kind || ':' || x.id as sort_id,
         row_number() over (partition by x.parent_id order by x.at desc, x.kind || ':' || x.id desc) as rank
       from entries x ${afterWhere})
-    select r.parent_id, r.kind, r.sort_id,
+    select t.parent_id, t.n as total, r.kind, r.sort_id,
       to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key,
       case r.kind
         when 'INTERACTION' then (select to_jsonb(i) from interactions i where i.id = r.id::uuid)
         when 'FOLLOW_UP' then (select to_jsonb(f) from follow_ups f where f.id = r.id::uuid)
         when 'VISIT' then (select to_jsonb(v) from visits v where v.id = r.id::uuid)
-        else (select to_jsonb(e) from audit_events e where e.id = r.id::bigint)
+        when 'CHANGE' then (select to_jsonb(e) from audit_events e where e.id = r.id::bigint)
       end as payload
-    from ranked r
-    where r.rank <= ${size + 1}
-    order by r.parent_id, r.rank`,
+    from totals t left join ranked r on r.parent_id = t.parent_id and r.rank <= ${size + 1}
+    order by t.parent_id, r.rank`,
   );
-  return rows.map((r) => {
+  const pages = new Map<string, TimelinePage>();
+  for (const r of rows) {
+    let page = pages.get(r.parent_id);
+    if (!page) pages.set(r.parent_id, (page = { total: r.total, rows: [] }));
+    // A parent whose entries all lie before the cursor still has its total: one row with no entry.
+    if (r.kind === null || r.sort_id === null || r.sort_key === null) continue;
     const payload = jsonObject(r.payload);
-    return {
-      parentId: r.parent_id,
+    page.rows.push({
       sortKey: r.sort_key,
       row: {
         id: r.sort_id,
@@ -186,17 +206,9 @@ export async function timelinePages(
         visit: r.kind === "VISIT" ? rowFrom(visits, payload) : null,
         change: r.kind === "CHANGE" ? rowFrom(auditEvents, payload) : null,
       },
-    };
-  });
-}
-
-/** How many entries each parent's timeline has (one statement). */
-export async function timelineCounts(db: Db, viewer: Viewer, parent: TimelineParent, ids: readonly string[]) {
-  return queryRows<{ parent_id: string; n: number }>(
-    db,
-    sql`with recursive ${scopeCtes(viewer, parent, ids)}, ${entriesCte(viewer, parent, ids)}
-    select x.parent_id, count(*)::int as n from entries x group by x.parent_id`,
-  );
+    });
+  }
+  return pages;
 }
 
 export interface MemberEngagementRow {
