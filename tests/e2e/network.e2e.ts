@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { DEMO, PHONE, type Viewport, settled } from "./support/harness.js";
+import { DEMO, PHONE, type Viewport, settled, waitUntil } from "./support/harness.js";
 import { useBrowserSession } from "./support/session.js";
 
 // The network graph against the real API and the demo network: cytoscape on a
@@ -24,15 +24,6 @@ const PATH_PIXELS = `(() => {
   return n;
 })()`;
 const pathPixels = async (p: Page) => Number(await p.evaluate(PATH_PIXELS));
-
-/** Polls from Node (the app's Content-Security-Policy forbids waitForFunction's eval in the page). */
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A demo person's page, found as a user would: the people list, filtered by name. */
 async function openPerson(p: Page, name: string): Promise<string> {

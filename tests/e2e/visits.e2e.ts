@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { DEMO, type Viewport, settled } from "./support/harness.js";
+import { DEMO, type Viewport, settled, waitUntil } from "./support/harness.js";
 import { useBrowserSession } from "./support/session.js";
 import { addDays, today } from "../../client/src/features/visits/calendar.js";
 
@@ -121,8 +121,11 @@ describe("visit calendar", () => {
     await p.keyboard.press("ArrowDown");
     await p.keyboard.press("ArrowDown");
     await p.keyboard.press("ArrowDown");
-    expect(await focusedDate(p)).toBe("2027-01-03");
+    // Crossing the month is a navigation: the router renders January in a transition and the
+    // day is focused after that render, so wait for both before reading the focus.
     await p.getByRole("grid", { name: "January 2027" }).waitFor();
+    await waitUntil("a January day has the focus", async () => (await focusedDate(p)).startsWith("2027-"), 5_000);
+    expect(await focusedDate(p)).toBe("2027-01-03");
     expect(new URL(p.url()).searchParams.get("month")).toBe("2027-01");
   });
 });
