@@ -1,6 +1,6 @@
 import { Problem, arr, checking, globalId, num, obj, str } from "./check.js";
 import type { Fixtures } from "./fixtures.js";
-import type { Scenario } from "./types.js";
+import { type Scenario, fromPool } from "./types.js";
 
 // W3: a mayoral team opens the briefing pack for a visit, with the web
 // client's whole query. Three kinds of visit: "busy" ones go to the cities where
@@ -73,9 +73,7 @@ export function briefingScenario(fixtures: Fixtures, kind: "busy" | "country" | 
     floorPath: "/floor/visit-briefing",
     targets: { statements: 15, p95Ms: 150 },
     pool: requests,
-    request(i) {
-      return this.pool![i % this.pool!.length]!;
-    },
+    request: fromPool,
     check(data) {
       let n = 0;
       return checking(

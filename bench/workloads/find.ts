@@ -1,7 +1,7 @@
 import { Random, hashString } from "../../seeds/generate/random.js";
 import { Problem, arr, bool, checking, descending, globalId, num, obj, str } from "./check.js";
 import type { Fixtures } from "./fixtures.js";
-import type { BenchRequest, Scenario } from "./types.js";
+import { type Scenario, fromPool, pool } from "./types.js";
 
 // W2: a university international office looks for alumni investors
 // (alumniInvestors) and anyone looks things up (search). Filters and terms come
@@ -113,10 +113,6 @@ export function searchTerms(fixtures: Fixtures): string[] {
   return Random.derive(hashString("bench:W2:order"), 0).sample(terms, terms.length);
 }
 
-function pool(fixtures: Fixtures, variables: Record<string, unknown>[]): BenchRequest[] {
-  return variables.map((v, i) => ({ viewer: fixtures.viewers[i % fixtures.viewers.length]!.viewer, variables: v }));
-}
-
 export function alumniScenario(fixtures: Fixtures): Scenario {
   const requests = pool(
     fixtures,
@@ -129,9 +125,7 @@ export function alumniScenario(fixtures: Fixtures): Scenario {
     floorPath: "/floor/alumni-investors",
     targets: { statements: 3, p95Ms: 50 },
     pool: requests,
-    request(i) {
-      return this.pool![i % this.pool!.length]!;
-    },
+    request: fromPool,
     check(data) {
       let n = 0;
       return checking(
@@ -181,9 +175,7 @@ export function searchScenario(fixtures: Fixtures): Scenario {
     floorPath: "/floor/search",
     targets: { statements: 3, p95Ms: 50 },
     pool: requests,
-    request(i) {
-      return this.pool![i % this.pool!.length]!;
-    },
+    request: fromPool,
     check(data) {
       let n = 0;
       return checking(

@@ -1,6 +1,6 @@
 import { Problem, arr, checking, globalId, num, obj, str } from "./check.js";
 import type { Fixtures } from "./fixtures.js";
-import type { Scenario } from "./types.js";
+import { type Scenario, fromPool, pool } from "./types.js";
 
 // W4: a person's profile as one request: the record, where they are, who
 // holds it, their affiliations, and the 50 newest entries of their timeline
@@ -32,10 +32,10 @@ export const PERSON_PROFILE = `query PersonProfile($id: ID!) {
 const MEMBER_OF_KIND: Record<string, string> = { INTERACTION: "interaction", FOLLOW_UP: "followUp", VISIT: "visit", CHANGE: "change" };
 
 export function personScenario(fixtures: Fixtures): Scenario {
-  const requests = fixtures.persons.map((id, i) => ({
-    viewer: fixtures.viewers[i % fixtures.viewers.length]!.viewer,
-    variables: { id: globalId("Person", id) },
-  }));
+  const requests = pool(
+    fixtures,
+    fixtures.persons.map((id) => ({ id: globalId("Person", id) })),
+  );
   return {
     name: "person + timeline",
     workload: "W4",
@@ -43,9 +43,7 @@ export function personScenario(fixtures: Fixtures): Scenario {
     floorPath: "/floor/person",
     targets: { statements: 6, p95Ms: 30 },
     pool: requests,
-    request(i) {
-      return this.pool![i % this.pool!.length]!;
-    },
+    request: fromPool,
     check(data) {
       let n = 0;
       return checking(

@@ -1,4 +1,5 @@
 import type { WorkloadId } from "../lib/options.js";
+import type { Fixtures } from "./fixtures.js";
 
 export interface BenchViewer {
   userId: string;
@@ -52,4 +53,17 @@ export interface Scenario {
    */
   fingerprint: ((data: Record<string, unknown>) => unknown) | null;
   targets: { statements: number; p95Ms: number };
+}
+
+/**
+ * `request` for a scenario that reads from its pool: request i is pool entry i, in turn. It reads
+ * `this.pool`, so the pruned pool the preflight leaves (and the floor's twin shares) is the one used.
+ */
+export function fromPool(this: Scenario, i: number): BenchRequest {
+  return this.pool![i % this.pool!.length]!;
+}
+
+/** Requests for these variables, the viewers taking turns. */
+export function pool(fixtures: Fixtures, variables: Record<string, unknown>[]): BenchRequest[] {
+  return variables.map((v, i) => ({ viewer: fixtures.viewers[i % fixtures.viewers.length]!.viewer, variables: v }));
 }
